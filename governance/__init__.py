@@ -1,0 +1,3 @@
+"""Policy as code for corporate social media."""
+
+__version__ = "0.1.0"
