@@ -1,0 +1,28 @@
+"""``governance check``: the policy itself, validated."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+
+import click
+
+from governance.errors import EXIT_FINDINGS, EXIT_OK
+from governance.findings import Severity, fails
+from governance.formatters import formatter
+from governance.loader import load_policy
+from governance.report import Report
+from governance.rules import POLICY_RULES
+from governance.runner import run_policy_rules
+
+
+def run(policy_path: str, format_name: str, fail_on: str, today: dt.date | None) -> int:
+    result = load_policy(policy_path)
+    findings = list(result.findings)
+    if result.policy is not None:
+        findings.extend(run_policy_rules(result.policy, POLICY_RULES, today or dt.date.today()))
+    report = Report("check", policy_path, findings,
+                    checked={"files": len(result.files), "rules": len(POLICY_RULES)})
+    colour = format_name == "text" and sys.stdout.isatty()
+    click.echo(formatter(format_name)(report, colour), nl=False)
+    return EXIT_FINDINGS if fails(report.findings, Severity.parse(fail_on)) else EXIT_OK

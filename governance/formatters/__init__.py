@@ -1,0 +1,19 @@
+"""Formatters: a report in, text out. Plain functions keyed by name."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from governance.formatters import json_format, text
+from governance.report import Report
+
+Formatter = Callable[[Report, bool], str]  # (report, colour) -> text
+
+FORMATTERS: dict[str, Formatter] = {
+    "text": text.render,
+    "json": json_format.render,
+}
+
+
+def formatter(name: str) -> Formatter:
+    return FORMATTERS[name]

@@ -1,0 +1,53 @@
+"""The JSON report: a versioned, documented wire format (see schemas/report.schema.json)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from governance import __version__
+from governance.findings import Finding, Severity
+from governance.report import Report
+
+#: Bump on any incompatible change of the JSON report.
+REPORT_VERSION = 1
+
+
+def finding_dict(finding: Finding) -> dict[str, Any]:
+    loc = finding.location
+    return {
+        "rule": finding.rule,
+        "severity": finding.severity.label,
+        "message": finding.message,
+        "file": loc.file if loc else None,
+        "line": loc.line if loc and loc.line else None,
+        "column": loc.column if loc and loc.column else None,
+        "anchor": loc.anchor if loc and loc.anchor else None,
+        "post_ids": list(finding.post_ids),
+        "channel": finding.channel or None,
+        "waived": finding.waived,
+        "waived_by": finding.waived_by or None,
+    }
+
+
+def report_dict(report: Report) -> dict[str, Any]:
+    counts = report.counts
+    return {
+        "version": REPORT_VERSION,
+        "tool": {"name": "governance", "version": __version__},
+        "command": report.command,
+        "target": report.target,
+        "summary": {
+            "errors": counts[Severity.ERROR],
+            "warnings": counts[Severity.WARNING],
+            "infos": counts[Severity.INFO],
+            "waived": report.waived,
+            "checked": dict(report.checked),
+        },
+        "findings": [finding_dict(f) for f in report.findings],
+        **({"meta": report.meta} if report.meta else {}),
+    }
+
+
+def render(report: Report, colour: bool = False) -> str:
+    return json.dumps(report_dict(report), ensure_ascii=False, indent=2, sort_keys=False) + "\n"

@@ -1,0 +1,90 @@
+"""Channels: the company's accounts and how each is run (seed 003 §3, §6, §10, §21)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+
+from pydantic import Field, model_validator
+
+from governance.models.common import GoalRef, Id, Network, RoleRef, Strict, Text
+
+
+class Purpose(str, enum.Enum):
+    SUPPORT = "support"
+    BRAND = "brand"
+    AWARENESS = "awareness"
+    NEWS = "news"
+    SALES = "sales"
+    RECRUITING = "recruiting"
+    COMMUNITY = "community"
+    INTERNAL = "internal"
+
+
+class ChannelCadence(Strict):
+    """Not too often, not too rarely (seed 003 §10)."""
+
+    max_per_hour: int | None = Field(None, ge=1)
+    max_per_day: int | None = Field(None, ge=1)
+    min_per_week: int | None = Field(None, ge=0)
+    max_silence_days: int | None = Field(
+        None, ge=1, description="Longest allowed gap between two posts, in days."
+    )
+
+
+class PostingHours(Strict):
+    """Local time window in which posts may be published (policy timezone)."""
+
+    start: dt.time = Field(description="Earliest publishing time, e.g. 08:00.")
+    end: dt.time = Field(description="Latest publishing time, e.g. 22:00.")
+    weekdays: list[int] = Field(
+        default_factory=lambda: [1, 2, 3, 4, 5, 6, 7],
+        description="ISO weekdays allowed, 1 = Monday.",
+    )
+
+    @model_validator(mode="after")
+    def _ordered(self) -> PostingHours:
+        if self.end <= self.start:
+            raise ValueError("posting hours end must be after start")
+        if any(not 1 <= day <= 7 for day in self.weekdays):
+            raise ValueError("weekdays are ISO numbers 1 (Monday) to 7 (Sunday)")
+        return self
+
+
+class ChannelLimits(Strict):
+    """A channel may be stricter than its network's hard limits."""
+
+    max_length: int | None = Field(None, ge=1)
+    max_hashtags: int | None = Field(None, ge=0)
+    max_links: int | None = Field(None, ge=0)
+
+
+class Channel(Strict):
+    id: Id
+    network: Network
+    handle: Text = Field(description="Account handle or page name.")
+    url: str = ""
+    purpose: Purpose
+    description: str = ""
+    owner: RoleRef = Field(description="Role accountable for the account.")
+    operated_by: RoleRef | None = Field(
+        None, description="Role that runs the account day to day, if not the owner (an agency)."
+    )
+    responders: list[RoleRef] = Field(
+        default_factory=list, description="Roles that answer comments and messages."
+    )
+    authors: list[RoleRef] = Field(
+        default_factory=list, description="Roles that may author posts; empty means any role."
+    )
+    audience: str = ""
+    language: str | None = Field(None, description="Language of the posts, if not the default.")
+    goals: list[GoalRef] = Field(default_factory=list, description="Goals the account serves.")
+    topics: list[Text] = Field(
+        default_factory=list, description="Topics the account stays on; empty means any."
+    )
+    cadence: ChannelCadence | None = None
+    posting_hours: PostingHours | None = None
+    response_time_minutes: int | None = Field(
+        None, ge=1, description="Target time to first answer a comment or message."
+    )
+    limits: ChannelLimits | None = None

@@ -1,0 +1,105 @@
+"""The policy: one organisation's social media governance, merged from its YAML files."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from pydantic import Field, field_validator, model_validator
+
+from governance.models.channels import Channel
+from governance.models.common import RoleRef, SeverityName, Strict, Text
+from governance.models.content import ContentPolicy, Disclosure, NetworkTable, TonePolicy
+from governance.models.goals import Goal
+from governance.models.organisation import Organisation
+from governance.models.roles import Role
+from governance.models.rules import RuleSetting
+from governance.models.workflow import Workflow
+
+
+class PackInfo(Strict):
+    """Marks a reusable base pack, which has no organisation of its own."""
+
+    name: Text
+    description: str = ""
+
+
+class WaiverTarget(Strict):
+    channel: str | None = None
+    post: str | None = None
+    activity: str | None = None
+
+
+class Waiver(Strict):
+    """A documented exception to one rule, approved, with an end date."""
+
+    rule: Text
+    target: WaiverTarget = Field(default_factory=WaiverTarget, description="Empty: everywhere.")
+    reason: str = ""
+    approved_by: RoleRef | None = None
+    expires: dt.date | None = None
+
+
+class CalendarSettings(Strict):
+    """How this company's content calendars are laid out."""
+
+    columns: dict[str, str] = Field(
+        default_factory=dict, description="Column in the calendar -> field (publish_at, text...)."
+    )
+    default_channel: str | None = None
+    sheet: str | None = None
+
+
+class Policy(Strict):
+    extends: list[str] = Field(
+        default_factory=list, description="Base policies: a shipped pack name or a relative path."
+    )
+    pack: PackInfo | None = None
+    organisation: Organisation | None = None
+    goals: list[Goal] = Field(default_factory=list)
+    roles: list[Role] = Field(default_factory=list)
+    channels: list[Channel] = Field(default_factory=list)
+    workflow: Workflow = Field(default_factory=Workflow)
+    tone: TonePolicy = Field(default_factory=TonePolicy)
+    content: ContentPolicy = Field(default_factory=ContentPolicy)
+    disclosure: Disclosure = Field(default_factory=Disclosure)
+    networks: NetworkTable = Field(default_factory=dict)
+    calendar: CalendarSettings = Field(default_factory=CalendarSettings)
+    rules: dict[str, RuleSetting] = Field(
+        default_factory=dict, description="Per-rule severity ('off' disables) and options."
+    )
+    waivers: list[Waiver] = Field(default_factory=list)
+
+    @field_validator("extends", mode="before")
+    @classmethod
+    def _one_or_many(cls, value: Any) -> Any:
+        return [value] if isinstance(value, str) else value
+
+    @field_validator("rules", mode="before")
+    @classmethod
+    def _severity_shorthand(cls, value: Any) -> Any:
+        # ``rule-id: off`` is the common case; spell it out as ``{severity: off}``.
+        if isinstance(value, dict):
+            return {k: {"severity": v} if isinstance(v, str) else v for k, v in value.items()}
+        return value
+
+    @model_validator(mode="after")
+    def _organisation_or_pack(self) -> Policy:
+        if self.organisation is None and self.pack is None:
+            raise ValueError("a policy needs 'organisation' (or 'pack' for a reusable base pack)")
+        return self
+
+    # Lookups the rules use; built lazily, policies are immutable once loaded.
+    def role(self, role_id: str) -> Role | None:
+        return next((r for r in self.roles if r.id == role_id), None)
+
+    def channel(self, channel_id: str) -> Channel | None:
+        return next((c for c in self.channels if c.id == channel_id), None)
+
+    def severity_override(self, rule_id: str) -> SeverityName | None:
+        setting = self.rules.get(rule_id)
+        return setting.severity if setting else None
+
+    def rule_options(self, rule_id: str) -> dict[str, Any]:
+        setting = self.rules.get(rule_id)
+        return setting.options if setting else {}

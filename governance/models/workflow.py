@@ -1,0 +1,77 @@
+"""Workflow: activities with RACI, approvals and escalation (seed 002 §3, seed 001, seed 004)."""
+
+from __future__ import annotations
+
+import enum
+from typing import Literal
+
+from pydantic import Field
+
+from governance.models.common import Cadence, ChannelRef, Id, RoleRef, Strict, Text
+
+RaciLetter = Literal["R", "A", "C", "I"]
+
+
+class ActivityKind(str, enum.Enum):
+    """What an activity is, so the leadership rules can find it whatever its id."""
+
+    SET_GOALS = "set_goals"
+    CHANGE_GOALS = "change_goals"
+    PLAN_CALENDAR = "plan_calendar"
+    CREATE_CONTENT = "create_content"
+    APPROVE_CONTENT = "approve_content"
+    PUBLISH = "publish"
+    MONITOR = "monitor"
+    RESPOND = "respond"
+    HANDLE_NEGATIVE = "handle_negative"
+    RESOLVE_CONFLICT = "resolve_conflict"
+    REVIEW = "review"
+    REPORT = "report"
+    OTHER = "other"
+
+
+class Activity(Strict):
+    id: Id
+    name: Text
+    kind: ActivityKind = ActivityKind.OTHER
+    description: str = ""
+    cadence: Cadence | None = Field(None, description="How often it happens, if recurring.")
+    raci: dict[RoleRef, RaciLetter] = Field(
+        description="One letter per role: Responsible, Accountable, Consulted, Informed."
+    )
+
+
+class ApprovalMatch(Strict):
+    """Which posts an approval requirement applies to; empty lists match everything."""
+
+    kinds: list[Text] = Field(default_factory=list)
+    channels: list[ChannelRef] = Field(default_factory=list)
+    sponsored: bool | None = Field(None, description="Only sponsored (true) or unsponsored posts.")
+
+
+class Approval(Strict):
+    id: Id
+    description: str = ""
+    when: ApprovalMatch = Field(default_factory=ApprovalMatch)
+    approvers: list[RoleRef] = Field(description="Roles that may approve such posts.")
+    required: int = Field(1, ge=1, description="How many distinct approvals are needed.")
+    allow_self_approval: bool = Field(
+        False, description="Whether the author may count as an approver (never recommended)."
+    )
+
+
+class EscalationRoute(Strict):
+    """Where an issue goes: the SMM manager connects, the owning service solves (seed 004)."""
+
+    id: Id
+    category: Text = Field(description="The kind of issue: complaint, negative mention, legal...")
+    description: str = ""
+    to: RoleRef = Field(description="The role that takes the issue.")
+    within_minutes: int | None = Field(None, ge=1, description="Time limit to take it up.")
+    then: Id | None = Field(None, description="The route to follow if not resolved in time.")
+
+
+class Workflow(Strict):
+    activities: list[Activity] = Field(default_factory=list)
+    approvals: list[Approval] = Field(default_factory=list)
+    escalation: list[EscalationRoute] = Field(default_factory=list)

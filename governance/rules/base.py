@@ -1,0 +1,99 @@
+"""What a rule is: a small module with an id, a summary, docs and a pure ``check``.
+
+A rule module defines::
+
+    ID = "raci.one-accountable"          # stable; never renumbered
+    SUMMARY = "Every activity has exactly one Accountable role."
+    SEVERITY = Severity.ERROR            # default; a policy may override it
+    SOURCE = "seed 002 §3"               # where the rule comes from
+    TARGET = "policy"                    # policy | post | calendar
+    def check(...) -> Iterator[Problem]  # pure: no I/O, no printing, no formats
+
+and its module docstring is its user documentation, with a failing and a passing
+example. ``Rule.from_module`` reads those names; the registry lists modules
+explicitly. Rules yield ``Problem`` (what and where in the data); the runner turns
+problems into ``Finding`` (severity after overrides, file position, waivers).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import inspect
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from types import ModuleType
+from typing import Any, Literal
+
+from governance.findings import Severity
+from governance.models.channels import Channel
+from governance.models.policy import Policy
+from governance.models.post import Post
+from governance.source import DataPath
+
+Target = Literal["policy", "post", "calendar"]
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing a rule found, located in the data rather than in a file."""
+
+    message: str
+    path: DataPath = ()  # policy rules: where in the policy
+    key: bool = False  # point at the key rather than the value
+    post: Post | None = None  # post rules: the post
+    field: str = ""  # post rules: the field of the post
+    posts: tuple[Post, ...] = ()  # calendar rules: the posts involved
+    channel: str = ""
+    data: dict[str, Any] = dataclasses.field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class PolicyContext:
+    """What a policy rule sees: the validated policy and the date it is judged on."""
+
+    policy: Policy
+    today: dt.date
+
+
+@dataclass
+class LintContext:
+    """What post and calendar rules see. Built once per run by the lint engine.
+
+    ``channels`` maps channel id -> channel; ``cache`` holds what rules compile
+    once per run (term matchers, patterns), keyed by rule id.
+    """
+
+    policy: Policy
+    today: dt.date
+    timezone: dt.tzinfo
+    channels: dict[str, Channel] = dataclasses.field(default_factory=dict)
+    cache: dict[str, Any] = dataclasses.field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    summary: str
+    severity: Severity
+    source: str
+    target: Target
+    doc: str
+    check: Callable[..., Iterator[Problem]]
+    declared: bool = False  # declared in a policy's YAML rather than shipped in Python
+
+    @classmethod
+    def from_module(cls, module: ModuleType) -> Rule:
+        missing = [n for n in ("ID", "SUMMARY", "SEVERITY", "SOURCE", "TARGET", "check")
+                   if not hasattr(module, n)]
+        if missing or not module.__doc__:
+            raise TypeError(f"rule module {module.__name__} lacks {missing or ['a docstring']}")
+        return cls(
+            id=module.ID,
+            summary=module.SUMMARY,
+            severity=module.SEVERITY,
+            source=module.SOURCE,
+            target=module.TARGET,
+            doc=inspect.cleandoc(module.__doc__),
+            check=module.check,
+        )

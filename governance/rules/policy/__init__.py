@@ -1,0 +1,1 @@
+"""Process rules on the policy itself (``governance check``)."""
