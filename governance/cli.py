@@ -18,7 +18,26 @@ from governance.errors import EXIT_BUG, EXIT_USAGE, UsageError
 FAIL_ON = click.Choice(["error", "warning", "info"], case_sensitive=False)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class GovernanceGroup(click.Group):
+    """Turns user errors into one line and exit 2, and bugs into one line and exit 3."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except UsageError as exc:
+            click.echo(f"governance: error: {exc}", err=True)
+            ctx.exit(EXIT_USAGE)
+        except (click.exceptions.Exit, click.ClickException, click.exceptions.Abort):
+            raise
+        except Exception as exc:  # a bug: one line unless asked for the traceback
+            if os.environ.get("GOVERNANCE_DEBUG"):
+                raise
+            click.echo(f"governance: internal error: {type(exc).__name__}: {exc} "
+                       "(set GOVERNANCE_DEBUG=1 for the traceback)", err=True)
+            ctx.exit(EXIT_BUG)
+
+
+@click.group(cls=GovernanceGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="governance")
 def cli() -> None:
     """Policy as code for corporate social media.
@@ -51,25 +70,8 @@ def _register_optional_commands() -> None:
         cli.add_command(command)
 
 
+_register_optional_commands()
+
+
 def main() -> None:
-    _register_optional_commands()
-    try:
-        cli.main(prog_name="governance", standalone_mode=False)
-    except click.exceptions.Abort:
-        click.echo("governance: aborted", err=True)
-        sys.exit(EXIT_USAGE)
-    except click.ClickException as exc:
-        exc.show()
-        sys.exit(EXIT_USAGE)
-    except UsageError as exc:
-        click.echo(f"governance: error: {exc}", err=True)
-        sys.exit(EXIT_USAGE)
-    except SystemExit:
-        raise
-    except Exception as exc:  # a bug: one line unless asked for the traceback
-        if os.environ.get("GOVERNANCE_DEBUG"):
-            raise
-        click.echo(f"governance: internal error: {type(exc).__name__}: {exc} "
-                   "(set GOVERNANCE_DEBUG=1 for the traceback)", err=True)
-        sys.exit(EXIT_BUG)
-    sys.exit(0)
+    cli.main(prog_name="governance")

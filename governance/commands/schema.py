@@ -7,9 +7,6 @@ from pathlib import Path
 
 import click
 
-from governance.schemas import render_schemas
-from governance.writing import write_atomically
-
 
 @click.command("schema")
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
@@ -19,6 +16,8 @@ from governance.writing import write_atomically
 def command(out_dir: Path | None, check_only: bool) -> None:
     """Regenerate schemas/*.json from the pydantic models."""
     from governance.resources import data_dir
+    from governance.schemas import render_schemas
+    from governance.writing import write_atomically
 
     target = out_dir or data_dir("schemas")
     stale = []
