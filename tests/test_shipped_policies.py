@@ -1,0 +1,114 @@
+"""The policies the project ships check clean, and the example calendar is what its README says.
+
+The example policy is the one users copy first: any finding on it, even a
+warning, teaches them to ignore findings. The packs are extended by that
+example and by users' policies, so each must load and check clean on its own.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from governance.cli import cli
+from governance.models.post import DEFAULT_COLUMNS, OPTIONAL_COLUMNS
+from governance.resources import shipped_packs
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "policies" / "example"
+PACKS = ROOT / "policies" / "packs"
+CALENDAR = EXAMPLE / "calendar" / "calendar.csv"
+CALENDAR_README = EXAMPLE / "calendar" / "README.md"
+#: A day inside the example calendar's three weeks, so the example's waiver is
+#: judged as it would be while that calendar is planned, whatever today is.
+TODAY = "2026-12-01"
+#: Table rows of the README: ``| `post-id` | problem | rule |``.
+_README_ROW = re.compile(r"^\| `([a-z0-9-]+)` \|", re.MULTILINE)
+
+
+def check(path: Path) -> tuple[int, dict[str, object]]:
+    result = CliRunner().invoke(cli, ["check", str(path), "--format", "json", "--today", TODAY])
+    return result.exit_code, json.loads(result.output)
+
+
+def test_the_example_checks_clean() -> None:
+    code, report = check(EXAMPLE)
+    assert report["findings"] == []
+    assert code == 0
+
+
+def test_the_example_extends_the_packs_from_one_file() -> None:
+    holders = [p.name for p in EXAMPLE.glob("*.yaml")
+               if re.search(r"^extends:", p.read_text(encoding="utf-8"), re.MULTILINE)]
+    assert holders == ["organisation.yaml"]
+    extends = (EXAMPLE / "organisation.yaml").read_text(encoding="utf-8")
+    for pack in ("network-limits", "ftc-disclosure", "ru-advertising"):
+        assert re.search(rf"^  - {pack}\b", extends, re.MULTILINE)
+
+
+def test_the_packs_are_shipped() -> None:
+    assert set(shipped_packs()) >= {"network-limits", "ftc-disclosure", "ru-advertising"}
+
+
+@pytest.mark.parametrize("pack", shipped_packs())
+def test_every_pack_checks_clean(pack: str) -> None:
+    code, report = check(PACKS / pack)
+    assert report["findings"] == []
+    assert code == 0
+
+
+@pytest.mark.parametrize("pack", shipped_packs())
+def test_every_pack_is_a_pack_not_an_organisation(pack: str) -> None:
+    text = "\n".join(p.read_text(encoding="utf-8") for p in sorted((PACKS / pack).glob("*.yaml")))
+    assert re.search(rf"^pack:\n  name: {re.escape(pack)}$", text, re.MULTILINE)
+    assert not re.search(r"^organisation:", text, re.MULTILINE)
+
+
+def test_every_network_limit_says_where_it_comes_from() -> None:
+    text = (PACKS / "network-limits" / "networks.yaml").read_text(encoding="utf-8")
+    networks = re.findall(r"^  ([a-z]+):$", text, re.MULTILINE)
+    sources = re.findall(r"^    source: >-$", text, re.MULTILINE)
+    assert len(networks) >= 12
+    assert len(sources) == len(networks)
+
+
+def _calendar_rows() -> tuple[list[str], list[dict[str, str]]]:
+    with CALENDAR.open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        return list(reader.fieldnames or []), list(reader)
+
+
+def test_the_calendar_has_the_default_columns_in_order() -> None:
+    header, _ = _calendar_rows()
+    assert tuple(header) == DEFAULT_COLUMNS + OPTIONAL_COLUMNS
+
+
+def test_the_calendar_has_the_posts_its_readme_counts() -> None:
+    _, rows = _calendar_rows()
+    ids = [row["id"] for row in rows]
+    assert len(ids) == len(set(ids)) == 43
+    assert "plans 43 posts" in CALENDAR_README.read_text(encoding="utf-8")
+    assert [row["publish_at"] for row in rows] == sorted(row["publish_at"] for row in rows)
+
+
+def test_every_post_in_the_readme_is_in_the_calendar() -> None:
+    _, rows = _calendar_rows()
+    listed = _README_ROW.findall(CALENDAR_README.read_text(encoding="utf-8"))
+    assert len(listed) == 12
+    assert set(listed) <= {row["id"] for row in rows}
+
+
+def test_the_calendar_uses_the_policys_channels_and_one_post_waiver() -> None:
+    _, rows = _calendar_rows()
+    channels = set(re.findall(r"^  - id: ([a-z0-9-]+)$",
+                              (EXAMPLE / "channels.yaml").read_text(encoding="utf-8"),
+                              re.MULTILINE))
+    assert {row["channel"] for row in rows} == channels
+    waived = {row["id"]: row["waive"] for row in rows if row["waive"]}
+    assert list(waived) == ["vk-15"]
+    assert waived["vk-15"].startswith("post.posting-hours: ")
