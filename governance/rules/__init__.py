@@ -7,12 +7,62 @@ summary, documentation with a failing and a passing example, and test cases.
 from __future__ import annotations
 
 from governance.rules.base import Problem, Rule
-from governance.rules.policy import raci_one_accountable
+from governance.rules.policy import (
+    approvals_enough_approvers,
+    approvals_kind_covered,
+    approvals_no_self_approval,
+    channels_agency_internal_responder,
+    channels_responder,
+    channels_support_response_time,
+    channels_two_networks,
+    escalation_negative_route,
+    escalation_no_cycle,
+    escalation_time_limit,
+    goals_channel_serves_goal,
+    goals_goal_used,
+    goals_kpi_complete,
+    goals_kpi_defined,
+    goals_kpi_reviewed,
+    leadership_activities_declared,
+    leadership_executive_accountable,
+    leadership_monthly_review,
+    raci_all_informed,
+    raci_one_accountable,
+    raci_responsible,
+    raci_role_unused,
+    waivers_documented,
+    waivers_expired,
+    waivers_unknown_rule,
+)
 
 POLICY_RULES: tuple[Rule, ...] = tuple(
     Rule.from_module(m)
     for m in (
         raci_one_accountable,
+        raci_responsible,
+        raci_all_informed,
+        raci_role_unused,
+        leadership_activities_declared,
+        leadership_executive_accountable,
+        leadership_monthly_review,
+        goals_kpi_defined,
+        goals_kpi_complete,
+        goals_kpi_reviewed,
+        goals_channel_serves_goal,
+        goals_goal_used,
+        channels_responder,
+        channels_agency_internal_responder,
+        channels_support_response_time,
+        channels_two_networks,
+        approvals_no_self_approval,
+        approvals_enough_approvers,
+        approvals_kind_covered,
+        escalation_time_limit,
+        escalation_no_cycle,
+        escalation_negative_route,
+        waivers_documented,
+        waivers_expired,
+        waivers_unknown_rule,
     )
 )
 

@@ -42,7 +42,7 @@ def test_a_broken_policy_exits_1_with_one_line_per_problem(tmp_path: Path) -> No
     code, output = run("check", path, "--today", "2026-11-23")
     assert code == 1
     assert f"{path}:12:23: error: activity 'plan' has 2 Accountable roles" in output
-    assert output.rstrip().splitlines()[-1].startswith(f"{path}: 1 error")
+    assert output.rstrip().splitlines()[-1].startswith(f"{path}: 2 errors")  # and no R
 
 
 def test_a_missing_policy_is_a_usage_error() -> None:

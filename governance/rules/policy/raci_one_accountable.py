@@ -6,15 +6,19 @@ DOMAIN.md; seed 002 §3: "who has final approval").
 
 Fails::
 
-    - id: approve-content
-      name: Approve content
-      raci: {smm-lead: A, marketing-lead: A, smm-manager: R}
+    workflow:
+      activities:
+        - id: approve-content
+          name: Approve content
+          raci: {smm-lead: A, marketing-lead: A, smm-manager: R}
 
 Passes::
 
-    - id: approve-content
-      name: Approve content
-      raci: {marketing-lead: A, smm-lead: R, smm-manager: I}
+    workflow:
+      activities:
+        - id: approve-content
+          name: Approve content
+          raci: {marketing-lead: A, smm-lead: R, smm-manager: I}
 """
 
 from __future__ import annotations

@@ -1,0 +1,49 @@
+"""An approval requirement names at least as many approver roles as it requires.
+
+Approvals must come from distinct roles (seed 002 §3: who has final approval);
+a requirement of two approvals with one approver role can never be met, and
+every post it covers is blocked.
+
+Fails::
+
+    workflow:
+      approvals:
+        - id: sponsored
+          when: {sponsored: true}
+          approvers: [marketing-lead]
+          required: 2
+
+Passes::
+
+    workflow:
+      approvals:
+        - id: sponsored
+          when: {sponsored: true}
+          approvers: [marketing-lead, smm-lead]
+          required: 2
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from governance.findings import Severity
+from governance.rules.base import PolicyContext, Problem
+
+ID = "approvals.enough-approvers"
+SUMMARY = "An approval never requires more approvals than it has approver roles."
+SEVERITY = Severity.ERROR
+SOURCE = "seed 002 §3 (final approval)"
+TARGET = "policy"
+
+
+def check(ctx: PolicyContext) -> Iterator[Problem]:
+    for index, approval in enumerate(ctx.policy.workflow.approvals):
+        distinct = len(set(approval.approvers))
+        if approval.required > distinct:
+            yield Problem(
+                f"approval {approval.id!r} requires {approval.required} approvals but names "
+                f"{distinct} approver role{'' if distinct == 1 else 's'}; it can never be met",
+                ("workflow", "approvals", index, "required"),
+                data={"approval": approval.id},
+            )

@@ -1,0 +1,51 @@
+"""A support channel sets a response time.
+
+Customers who write to a support account expect an answer within minutes: one
+bank answers in 5-10 minutes (seed 004), and a slow answer to a negative
+mention costs reputation (seed 003 §17-18; the airline story in seed 000).
+So every channel with ``purpose: support`` has ``response_time_minutes``.
+
+Fails::
+
+    channels:
+      - id: vk-support
+        network: vk
+        handle: examplebank_help
+        purpose: support
+        owner: support-lead
+        responders: [support-lead]
+        goals: [service]
+
+Passes::
+
+    channels:
+      - id: vk-support
+        network: vk
+        handle: examplebank_help
+        purpose: support
+        owner: support-lead
+        responders: [support-lead]
+        goals: [service]
+        response_time_minutes: 10
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from governance.findings import Severity
+from governance.models.channels import Purpose
+from governance.rules.base import PolicyContext, Problem
+
+ID = "channels.support-response-time"
+SUMMARY = "Every support channel sets response_time_minutes."
+SEVERITY = Severity.ERROR
+SOURCE = "seed 003 §3, §17-18; seed 004"
+TARGET = "policy"
+
+
+def check(ctx: PolicyContext) -> Iterator[Problem]:
+    for index, channel in enumerate(ctx.policy.channels):
+        if channel.purpose is Purpose.SUPPORT and channel.response_time_minutes is None:
+            yield Problem(f"support channel {channel.id!r} sets no response_time_minutes",
+                          ("channels", index, "id"), channel=channel.id)

@@ -1,0 +1,44 @@
+"""Every escalation route has a time limit.
+
+React fast, above all to negative mentions: reputation is at stake (seed 003
+§17-18; the airline that answered within minutes, seed 000), and one bank
+answers within 5-10 minutes (seed 004). A route without ``within_minutes``
+never escalates, because nothing says when it is late.
+
+Fails::
+
+    workflow:
+      escalation:
+        - id: legal-question
+          category: Legal question or threat of a lawsuit
+          to: marketing-lead
+
+Passes::
+
+    workflow:
+      escalation:
+        - id: legal-question
+          category: Legal question or threat of a lawsuit
+          to: marketing-lead
+          within_minutes: 120
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from governance.findings import Severity
+from governance.rules.base import PolicyContext, Problem
+
+ID = "escalation.time-limit"
+SUMMARY = "Every escalation route sets within_minutes."
+SEVERITY = Severity.ERROR
+SOURCE = "seed 004; seed 003 §17-18"
+TARGET = "policy"
+
+
+def check(ctx: PolicyContext) -> Iterator[Problem]:
+    for index, route in enumerate(ctx.policy.workflow.escalation):
+        if route.within_minutes is None:
+            yield Problem(f"escalation route {route.id!r} has no time limit (within_minutes)",
+                          ("workflow", "escalation", index, "id"), data={"route": route.id})

@@ -1,0 +1,47 @@
+"""Every channel serves at least one goal.
+
+An account that serves no business goal has no measure of success and no reason
+to exist; tie it to a goal or close it (seed 002 §1, §5; seed 003 §1: define the
+goals of your presence first).
+
+Fails::
+
+    channels:
+      - id: ok-brand
+        network: ok
+        handle: examplebank
+        purpose: brand
+        owner: marketing-lead
+        responders: [smm-manager]
+
+Passes::
+
+    channels:
+      - id: ok-brand
+        network: ok
+        handle: examplebank
+        purpose: brand
+        owner: marketing-lead
+        responders: [smm-manager]
+        goals: [awareness]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from governance.findings import Severity
+from governance.rules.base import PolicyContext, Problem
+
+ID = "goals.channel-serves-goal"
+SUMMARY = "Every channel lists at least one goal it serves."
+SEVERITY = Severity.ERROR
+SOURCE = "seed 002 §1, §5; seed 003 §1"
+TARGET = "policy"
+
+
+def check(ctx: PolicyContext) -> Iterator[Problem]:
+    for index, channel in enumerate(ctx.policy.channels):
+        if not channel.goals:
+            yield Problem(f"channel {channel.id!r} serves no goal (goals: is empty)",
+                          ("channels", index, "id"), channel=channel.id)
