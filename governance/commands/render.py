@@ -1,0 +1,135 @@
+"""``governance render policy|raci``: the staff policy and the RACI matrix from the policy YAML."""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+
+from governance.errors import EXIT_FINDINGS, EXIT_OK, UsageError
+
+_SUFFIXES = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html",
+             ".docx": "docx", ".csv": "csv", ".xlsx": "xlsx"}
+_FORMAT_NAMES = {"markdown": "md"}
+
+
+def _options(formats: tuple[str, ...]) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    def decorate(func: Callable[..., Any]) -> Callable[..., Any]:
+        options = [
+            click.option("--policy", "policy_path", required=True,
+                         type=click.Path(path_type=str), help="Policy directory or file."),
+            click.option("--format", "fmt", type=click.Choice([*formats, "markdown"]),
+                         default=None,
+                         help="Output format (default: from the --output suffix, else md)."),
+            click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
+                         default=None, help="File to write (default: standard output)."),
+            click.option("--lang", type=click.Choice(["en", "ru"]), default=None,
+                         help="Document language (default: the organisation's first "
+                              "language if supported, else en)."),
+            click.option("--today", type=click.DateTime(["%Y-%m-%d"]), default=None,
+                         help="Judge waivers as of this date (default: the effective date)."),
+            click.option("--templates", "templates", default=None,
+                         type=click.Path(file_okay=False, path_type=Path),
+                         help="Directory of templates that override the shipped ones."),
+            click.option("--git-commit", is_flag=True,
+                         help="Print the policy directory's git commit in the document."),
+        ]
+        for option in reversed(options):
+            func = option(func)
+        return func
+    return decorate
+
+
+@click.group("render")
+def command() -> None:
+    """Generate the staff social media policy or the RACI matrix from a policy."""
+
+
+@command.command("policy")
+@_options(("md", "html", "docx"))
+def policy_command(**options: Any) -> None:
+    """The staff social media policy: Markdown, one HTML page, or Word (docx)."""
+    raise SystemExit(run("policy", **options))
+
+
+@command.command("raci")
+@_options(("md", "csv", "html", "xlsx"))
+def raci_command(**options: Any) -> None:
+    """The RACI matrix: Markdown, CSV, one HTML page, or a spreadsheet (xlsx)."""
+    raise SystemExit(run("raci", **options))
+
+
+def choose_format(fmt: str | None, output: Path | None, allowed: tuple[str, ...]) -> str:
+    if fmt:
+        return _FORMAT_NAMES.get(fmt, fmt)
+    if output is not None:
+        inferred = _SUFFIXES.get(output.suffix.lower())
+        if inferred is None or inferred not in allowed:
+            raise UsageError(f"{output}: cannot tell the format from the file name; "
+                             f"give --format ({', '.join(allowed)})")
+        return inferred
+    return "md"
+
+
+def policy_commit(directory: Path) -> str:
+    """``git rev-parse HEAD`` of the policy's directory, for ``--git-commit``."""
+    try:
+        done = subprocess.run(["git", "-C", str(directory), "rev-parse", "HEAD"],
+                              capture_output=True, text=True, check=False, timeout=30)
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        raise UsageError(f"--git-commit: cannot run git: {exc}") from None
+    if done.returncode != 0:
+        reason = done.stderr.strip().splitlines()[-1] if done.stderr.strip() else "no commit"
+        raise UsageError(f"--git-commit: {directory} is not in a git repository ({reason})")
+    return done.stdout.strip()
+
+
+def run(what: str, *, policy_path: str, fmt: str | None, output: Path | None,
+        lang: str | None, today: dt.datetime | None, templates: Path | None,
+        git_commit: bool) -> int:
+    from governance import render
+    from governance.findings import Severity
+    from governance.formatters.text import line
+    from governance.loader import load_policy
+
+    allowed = render.POLICY_FORMATS if what == "policy" else render.RACI_FORMATS
+    chosen = choose_format(fmt, output, allowed)
+    if chosen in render.BINARY_FORMATS and output is None:
+        raise UsageError(f"{chosen} is a binary format: give --output FILE")
+    if templates is not None and not templates.is_dir():
+        raise UsageError(f"{templates}: templates directory not found")
+    result = load_policy(policy_path)
+    errors = [f for f in result.findings if f.severity is Severity.ERROR]
+    if result.policy is None or errors:
+        for finding in sorted(result.findings, key=lambda f: f.sort_key()):
+            click.echo(line(finding), err=True)
+        click.echo(f"{policy_path}: the policy has errors; nothing written", err=True)
+        return EXIT_FINDINGS
+    loaded = result.policy
+    options = render.RenderOptions(
+        lang=lang, today=today.date() if today else None, templates=templates,
+        git_commit=policy_commit(loaded.base_dir) if git_commit else "")
+    if what == "policy":
+        data = render.render_policy(loaded, chosen, options)
+    else:
+        matrix = render.raci_matrix(loaded, options)
+        for problem in matrix.problems:
+            state = "waived" if problem.waived else problem.level
+            click.echo(f"{problem.where}: {state}: {problem.message} ({problem.rule})", err=True)
+        data = render.render_raci(loaded, chosen, options, matrix)
+    _write(data, output)
+    return EXIT_OK
+
+
+def _write(data: bytes, output: Path | None) -> None:
+    from governance.writing import write_atomically
+
+    if output is None:
+        click.echo(data.decode("utf-8"), nl=False)
+        return
+    write_atomically(output, data)
+    click.echo(f"{output}: written", err=True)

@@ -1,0 +1,115 @@
+"""``governance rules`` and ``governance explain``: the rule catalogue as text, JSON or Markdown."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from governance.render.rule_catalogue import RuleInfo
+
+RULES_FORMATS = ("text", "json", "markdown")
+#: Bump on any incompatible change of the JSON rule list.
+RULES_JSON_VERSION = 1
+
+
+def _severity(info: RuleInfo) -> str:
+    return info.severity.label if info.severity else "off"
+
+
+def _state(info: RuleInfo) -> str:
+    if info.enabled is None:
+        return ""
+    return info.effective.label if info.effective else "off"
+
+
+def _origin(info: RuleInfo) -> str:
+    return f"declared ({info.declared_in}.rules)" if info.declared else "shipped"
+
+
+def rules_text(infos: Sequence[RuleInfo], with_policy: bool) -> str:
+    header = ["RULE", "TARGET", "DEFAULT"] + (["POLICY"] if with_policy else []) + ["SUMMARY"]
+    rows = [[i.id, i.target, _severity(i)] + ([_state(i)] if with_policy else []) + [i.summary]
+            for i in infos]
+    widths = [max(len(row[c]) for row in [header, *rows]) for c in range(len(header) - 1)]
+    lines = ["  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=False))
+             + "  " + row[-1] for row in [header, *rows]]
+    declared = sum(1 for i in infos if i.declared)
+    lines.append(f"{len(infos)} rules ({len(infos) - declared} shipped, {declared} declared)")
+    return "\n".join(line.rstrip() for line in lines) + "\n"
+
+
+def rule_dict(info: RuleInfo) -> dict[str, Any]:
+    return {
+        "id": info.id,
+        "summary": info.summary,
+        "default_severity": _severity(info),
+        "target": info.target,
+        "origin": "declared" if info.declared else "shipped",
+        "declared_in": info.declared_in or None,
+        "source": info.source or None,
+        "enabled": info.enabled,
+        "severity": _state(info) or None,
+    }
+
+
+def rules_json(infos: Sequence[RuleInfo], policy: str | None) -> str:
+    data = {"version": RULES_JSON_VERSION, "policy": policy,
+            "rules": [rule_dict(info) for info in infos]}
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def _cell(text: str) -> str:
+    return " ".join(text.split()).replace("\\", "\\\\").replace("|", "\\|")
+
+
+def rules_markdown(infos: Sequence[RuleInfo], with_policy: bool) -> str:
+    header = ["Rule", "Target", "Default"] + (["In this policy"] if with_policy else [])
+    header += ["Summary"]
+    lines = ["| " + " | ".join(header) + " |", "|" + " --- |" * len(header)]
+    for i in infos:
+        cells = [f"`{i.id}`", i.target, _severity(i)] + ([_state(i)] if with_policy else [])
+        cells += [_cell(i.summary)]
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines) + "\n"
+
+
+def _examples(title: str, examples: list[Any]) -> list[str]:
+    if not examples:
+        return []
+    lines = ["", f"{title}::", ""]
+    for example in examples:
+        text = example if isinstance(example, str) else json.dumps(example, ensure_ascii=False)
+        lines.append(f"    {text}")
+    return lines
+
+
+def _declaration(info: RuleInfo, wording: str) -> list[str]:
+    rule = info.declaration
+    if rule is None:
+        return []
+    lines = [f"Declared in the policy ({info.declared_in}.rules), type: {rule.type}."]
+    if rule.description.strip():
+        lines += ["", " ".join(rule.description.split())]
+    lines += ["", f"Message: {rule.message}"]
+    if wording:
+        lines += [f"In the staff policy: {wording}"]
+    lines += _examples("Fails", list(rule.examples.fail))
+    lines += _examples("Passes", list(rule.examples.pass_))
+    return lines
+
+
+def explain_text(info: RuleInfo, wording: str = "") -> str:
+    """A rule's documentation: id, summary, severities, source, then its docs or declaration."""
+    lines = [f"{info.id}: {info.summary}", "",
+             f"Default severity: {_severity(info)}"]
+    if info.enabled is not None:
+        lines.append(f"In this policy: {_state(info)}")
+    lines.append(f"Target: {info.target} ({_origin(info)})")
+    if info.source:
+        lines.append(f"Source: {' '.join(info.source.split())}")
+    if info.doc:
+        lines += ["", info.doc]
+    if info.declared:
+        lines += ["", *_declaration(info, wording)]
+    return "\n".join(lines).rstrip() + "\n"
