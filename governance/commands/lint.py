@@ -1,0 +1,168 @@
+"""``governance lint``: check a content calendar against the policy before scheduling it.
+
+    governance lint plan.csv --policy policies/acme
+    governance lint plan.xlsx --policy policies/acme \
+        --format sarif --output lint.sarif --format text
+
+``--format`` and ``--output`` pair up in order; a format left without an output
+goes to stdout (one at most). Exit 0: nothing at or above ``--fail-on``; 1:
+findings that are (or the policy itself has errors); 2: bad options or a
+calendar that cannot be read.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+import sys
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+import click
+
+from governance.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError
+
+#: The policy used when ``--policy`` is not given, if it exists.
+DEFAULT_POLICY = "policy"
+#: Calendars with fewer (estimated) posts finish too fast for a progress bar.
+PROGRESS_FROM_POSTS = 5000
+
+
+@click.command("lint")
+@click.argument("calendars", nargs=-1, required=True, type=click.Path(path_type=str))
+@click.option("--policy", "policy", default=None, metavar="PATH",
+              help=f"Policy directory or file (default: ./{DEFAULT_POLICY} if it exists).")
+@click.option("--format", "formats", multiple=True, metavar="NAME",
+              help="Report format: text (default), json, sarif, junit, github. Repeatable.")
+@click.option("--output", "outputs", multiple=True,
+              type=click.Path(dir_okay=False, path_type=Path),
+              help="File for the report of the --format at the same position. Repeatable.")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info"], case_sensitive=False),
+              default="error", show_default=True,
+              help="Lowest severity that makes the exit code 1.")
+@click.option("--sheet", default=None, help="XLSX sheet to read (default: policy, else the first).")
+@click.option("--column", "columns", multiple=True, metavar="SRC=FIELD",
+              help="Read calendar column SRC as post field FIELD (overrides calendar.columns).")
+@click.option("--timezone", default=None,
+              help="IANA timezone for times without an offset (default: the policy's).")
+@click.option("--today", type=click.DateTime(["%Y-%m-%d"]), default=None,
+              help="Judge waiver expiry as of this date (default: today).")
+@click.option("--no-color", is_flag=True, help="No colour, even on a terminal.")
+def command(calendars: tuple[str, ...], policy: str | None, formats: tuple[str, ...],
+            outputs: tuple[Path, ...], fail_on: str, sheet: str | None, columns: tuple[str, ...],
+            timezone: str | None, today: Any, no_color: bool) -> None:
+    """Lint content calendars (CSV, XLSX, YAML, JSON, JSONL, ICS, scheduler CSVs)."""
+    sys.exit(run(calendars, policy, formats, outputs, fail_on, sheet, columns, timezone,
+                 today.date() if today else None, no_color))
+
+
+def run(calendars: Sequence[str], policy: str | None, formats: Sequence[str],
+        outputs: Sequence[Path], fail_on: str, sheet: str | None, columns: Sequence[str],
+        timezone: str | None, today: dt.date | None, no_color: bool) -> int:
+    from governance.calendars import UNREADABLE
+    from governance.findings import Severity, fails
+    from governance.lint import LintOptions, lint
+    from governance.lint.engine import UnreadableCalendarError
+
+    targets = pair_outputs(formats, outputs)
+    options = LintOptions(calendars=list(calendars), policy=_policy_path(policy), today=today,
+                          timezone=timezone, sheet=sheet, columns=parse_columns(columns))
+    try:
+        with _progress(calendars) as progress:
+            result = lint(options, progress)
+    except UnreadableCalendarError as exc:
+        click.echo(f"{exc.path}: error: {exc.message} ({UNREADABLE})", err=True)
+        return EXIT_USAGE
+    colour = not no_color and "NO_COLOR" not in os.environ and sys.stdout.isatty()
+    _emit(result.report, targets, colour)
+    if not result.linted:
+        return EXIT_FINDINGS
+    return EXIT_FINDINGS if fails(result.report.findings, Severity.parse(fail_on)) else EXIT_OK
+
+
+def pair_outputs(formats: Sequence[str], outputs: Sequence[Path]) -> list[tuple[str, Path | None]]:
+    """Formats with their output files, in order; a format without one goes to stdout."""
+    from governance.formatters import FORMATTERS
+
+    names = list(formats) or ["text"]
+    unknown = [n for n in names if n not in FORMATTERS]
+    if unknown:
+        available = ", ".join(sorted(FORMATTERS))
+        raise UsageError(f"unknown format {unknown[0]!r} (available: {available})")
+    if len(outputs) > len(names):
+        raise UsageError(f"{len(outputs)} --output for {len(names)} --format: give each output "
+                         "its format, in the same order")
+    pairs = [(name, outputs[i] if i < len(outputs) else None) for i, name in enumerate(names)]
+    if sum(1 for _, out in pairs if out is None) > 1:
+        raise UsageError("only one --format can go to stdout; give the others an --output")
+    return pairs
+
+
+def parse_columns(columns: Sequence[str]) -> dict[str, str]:
+    mapping = {}
+    for spec in columns:
+        source, sep, target = spec.partition("=")
+        if not sep or not source.strip() or not target.strip():
+            raise UsageError(f"--column {spec!r}: expected SRC=FIELD, e.g. 'Текст=text'")
+        mapping[source.strip()] = target.strip()
+    return mapping
+
+
+def _policy_path(policy: str | None) -> str:
+    if policy:
+        return policy
+    if Path(DEFAULT_POLICY).exists():
+        return DEFAULT_POLICY
+    raise UsageError(f"--policy is required (there is no ./{DEFAULT_POLICY} here)")
+
+
+def _emit(report: Any, targets: list[tuple[str, Path | None]], colour: bool) -> None:
+    from governance.formatters import formatter
+    from governance.lint.text_report import render as render_text
+    from governance.writing import write_atomically
+
+    for name, path in targets:
+        render = render_text if name == "text" else formatter(name)
+        if path is None:
+            click.echo(render(report, colour), nl=False)
+        else:
+            write_atomically(path, render(report, False).encode("utf-8"))
+
+
+@contextlib.contextmanager
+def _progress(calendars: Sequence[str]) -> Iterator[Any]:
+    """A progress bar on stderr for long calendars when stderr is a terminal; else nothing."""
+    estimate = _estimate_posts(calendars) if sys.stderr.isatty() else 0
+    if estimate < PROGRESS_FROM_POSTS:
+        yield None
+        return
+    with click.progressbar(length=estimate, label="linting", file=sys.stderr,
+                           show_pos=True) as bar:
+        done = 0
+
+        def advance(count: int) -> None:
+            nonlocal done
+            bar.update(min(count, estimate) - done)
+            done = min(count, estimate)
+
+        yield advance
+        bar.update(estimate - done)
+
+
+def _estimate_posts(calendars: Sequence[str]) -> int:
+    """Lines in the calendars: about one post each in CSV and JSONL; 0 for binary files."""
+    total = 0
+    for name in calendars:
+        try:
+            with open(name, "rb") as handle:
+                head = handle.read(1 << 20)
+                if head.startswith(b"PK"):
+                    return 0
+                total += head.count(b"\n")
+                while chunk := handle.read(1 << 20):
+                    total += chunk.count(b"\n")
+        except OSError:
+            return 0
+    return total

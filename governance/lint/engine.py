@@ -1,0 +1,213 @@
+"""The lint run: policy in, calendars streamed through the rules, a ``Report`` out.
+
+1. Load the policy with the lint hooks (term files, declared rules and their
+   examples); a policy with errors stops the run, its findings are the report.
+2. Build the ``LintContext`` once and activate the rules (see ``context``).
+3. Stream each calendar: resolve the post's channel, read its ``waive`` cell,
+   run every active post rule, and keep a slim copy only if a calendar rule
+   will need it — so memory does not grow with the calendar when none will.
+4. Run the calendar rules on the kept posts.
+5. Every problem becomes a finding with its effective severity, its location
+   (the cell of the field the rule names, else the row), the posts and the
+   channel involved, and ``waived_by`` when a policy waiver or the post's own
+   ``waive`` cell covers it.
+
+Policy warnings found while loading are part of the lint report; the policy's
+own rules (RACI, leadership, waiver expiry...) are ``governance check``'s job, so
+an expired waiver here simply stops waiving.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from governance.calendars import CalendarError, ReadOptions, iter_posts
+from governance.errors import UsageError
+from governance.findings import Finding, Location, Severity
+from governance.lint.channels import ChannelResolver
+from governance.lint.context import ActiveRule, activate, build_context, declared_calendar_rules
+from governance.lint.hooks import DeclaredRulesHook
+from governance.lint.store import PostStore
+from governance.lint.waivers import PolicyWaivers, post_waivers
+from governance.loader import load_policy
+from governance.models.post import Post
+from governance.report import Report
+from governance.rules import all_rules
+from governance.rules.base import LintContext, Problem
+from governance.rules.post_registry import CALENDAR_RULES, POST_RULES
+
+UNKNOWN_CHANNEL = "lint.unknown-channel"
+#: Posts between two progress callbacks.
+PROGRESS_EVERY = 1000
+
+Progress = Callable[[int], None]
+
+
+class UnreadableCalendarError(UsageError):
+    """A calendar file that cannot be read at all (missing, not a calendar, broken container)."""
+
+    def __init__(self, path: str, message: str) -> None:
+        super().__init__(f"{path}: {message}")
+        self.path = path
+        self.message = message
+
+
+@dataclass
+class LintOptions:
+    calendars: Sequence[str]
+    policy: str
+    today: dt.date | None = None
+    timezone: str | None = None
+    sheet: str | None = None
+    columns: Mapping[str, str] = field(default_factory=dict)
+    calendar_format: str | None = None
+    encoding: str | None = None
+
+
+@dataclass
+class LintResult:
+    report: Report
+    linted: bool  # False when the policy's own errors stopped the run
+
+
+def lint(options: LintOptions, progress: Progress | None = None) -> LintResult:
+    """Lint the calendars against the policy. Raises ``UnreadableCalendarError`` for a
+    calendar and ``UsageError`` for a policy that cannot be read at all."""
+    target = ", ".join(options.calendars)
+    compiler = DeclaredRulesHook()
+    loaded = load_policy(options.policy, hooks=(compiler,))
+    if loaded.policy is None or any(f.severity is Severity.ERROR for f in loaded.findings):
+        report = Report("lint", target, loaded.findings,
+                        checked={"policy files": len(loaded.files)})
+        return LintResult(report, linted=False)
+    policy = loaded.policy.policy
+    ctx = build_context(policy, options.today or dt.date.today(), options.timezone)
+    run = _Run(ctx, compiler, options)
+    for path in options.calendars:
+        try:
+            run.lint_posts(iter_posts(path, run.read_options), progress)
+        except CalendarError as exc:
+            raise UnreadableCalendarError(path, exc.message) from None
+    run.lint_calendar(options.calendars[0] if options.calendars else "")
+    report = Report("lint", target, [*loaded.findings, *run.findings],
+                    checked={"posts": run.count, "rules": run.rules_run})
+    return LintResult(report, linted=True)
+
+
+class _Run:
+    """One lint run's state: the active rules, the waivers, the findings so far."""
+
+    def __init__(self, ctx: LintContext, compiler: DeclaredRulesHook, options: LintOptions) -> None:
+        policy = ctx.policy
+        self.ctx = ctx
+        self.post_rules = activate([*POST_RULES, *compiler.rules], ctx)
+        self.calendar_rules = activate([*CALENDAR_RULES, *declared_calendar_rules(policy)], ctx)
+        self.rules_run = len(self.post_rules) + len(self.calendar_rules)
+        self.known_rules = {r.id for r in all_rules()} | compiler.declared_ids
+        self.resolver = ChannelResolver(policy.channels)
+        self.policy_waivers = PolicyWaivers(policy, ctx.today)
+        self.store = PostStore() if self.calendar_rules else None
+        self.calendar_waivers: dict[tuple[str, str], dict[str, str]] = {}
+        self.findings: list[Finding] = []
+        self.count = 0
+        settings = policy.calendar
+        self.read_options = ReadOptions(
+            timezone=str(ctx.timezone),
+            columns={**settings.columns, **options.columns},
+            sheet=options.sheet or settings.sheet,
+            format=options.calendar_format,
+            encoding=options.encoding,
+            default_channel=settings.default_channel,
+        )
+
+    def lint_posts(self, items: Iterable[Post | Finding], progress: Progress | None) -> None:
+        ctx, findings, store = self.ctx, self.findings, self.store
+        rules = [(active, active.check) for active in self.post_rules]
+        for item in items:
+            if isinstance(item, Finding):
+                findings.append(item)
+                continue
+            self.count += 1
+            known = self._resolve_channel(item)
+            waived = self._read_waive_cell(item) if item.waive else None
+            for active, check in rules:
+                for problem in check(item, ctx):
+                    findings.append(self._finding(active, problem, waived, per_post=True))
+            if store is not None and known:
+                store.add(item)
+            if progress is not None and self.count % PROGRESS_EVERY == 0:
+                progress(self.count)
+        if progress is not None:
+            progress(self.count)
+
+    def lint_calendar(self, default_file: str) -> None:
+        if self.store is None:
+            return
+        posts = self.store.posts
+        for active in self.calendar_rules:
+            for problem in active.check(posts, self.ctx):
+                post = problem.post or (problem.posts[0] if problem.posts else None)
+                waived = None
+                if post is not None:
+                    waived = self.calendar_waivers.get((post.location.file, post.id))
+                finding = self._finding(active, problem, waived, per_post=False)
+                if finding.location is None:
+                    finding = _with_location(finding, Location(default_file))
+                self.findings.append(finding)
+
+    def _resolve_channel(self, post: Post) -> bool:
+        channel_id, why = self.resolver.resolve(post.channel)
+        if why:
+            self.findings.append(Finding(
+                UNKNOWN_CHANNEL, Severity.ERROR, why, post.location_of("channel"),
+                post_ids=(post.id,), channel=post.channel, data=_post_data(post, self.ctx)))
+            return False
+        post.channel = channel_id
+        return True
+
+    def _read_waive_cell(self, post: Post) -> dict[str, str]:
+        labels, problems = post_waivers(post, self.known_rules)
+        for problem in problems:
+            self.findings.append(_with_data(problem, _post_data(post, self.ctx)))
+        if labels and self.store is not None:
+            self.calendar_waivers[(post.location.file, post.id)] = labels
+        return labels
+
+    def _finding(self, active: ActiveRule, problem: Problem, waived: dict[str, str] | None,
+                 per_post: bool) -> Finding:
+        rule_id = active.rule.id
+        post = problem.post or (problem.posts[0] if problem.posts else None)
+        location = None
+        if post is not None:
+            location = post.location_of(problem.field) if problem.field else post.location
+        post_ids = tuple(p.id for p in problem.posts) or ((post.id,) if post else ())
+        label = self.policy_waivers.label(rule_id, problem)
+        if not label and waived:
+            label = waived.get(rule_id, "")
+        data = dict(problem.data)
+        if per_post and post is not None:
+            data.update(_post_data(post, self.ctx))
+        return Finding(
+            rule=rule_id, severity=active.severity, message=problem.message, location=location,
+            post_ids=post_ids, channel=problem.channel or (post.channel if post else ""),
+            waived_by=label, data=data)
+
+
+def _post_data(post: Post, ctx: LintContext) -> dict[str, str]:
+    """What the text report's post header shows; ``group`` keys findings to their post."""
+    moment = post.publish_at
+    local = moment.astimezone(ctx.timezone) if moment.tzinfo else moment
+    return {"post": post.id, "when": local.strftime("%Y-%m-%d %H:%M"),
+            "group": f"{post.location.file}\n{post.id}"}
+
+
+def _with_data(finding: Finding, data: dict[str, str]) -> Finding:
+    return Finding(finding.rule, finding.severity, finding.message, finding.location,
+                   finding.post_ids, finding.channel, finding.waived_by, {**finding.data, **data})
+
+
+def _with_location(finding: Finding, location: Location) -> Finding:
+    return Finding(finding.rule, finding.severity, finding.message, location,
+                   finding.post_ids, finding.channel, finding.waived_by, finding.data)

@@ -1,0 +1,59 @@
+"""The text report of ``governance lint``: findings grouped under the post they concern.
+
+::
+
+    post P000012 · tg-news · 2026-11-24 09:00
+    plan.csv:13:1: error: sponsored post without a disclosure label (#ad) (disclosure.sponsorship)
+
+    plan.csv:40:1: warning: promotional posts are 41 % of tg-news ... (content.promo-share)
+    plan.csv: 1 error, 1 warning [40 posts, 23 rules]
+
+Each post with findings gets a header line (id, channel, local publishing time)
+and its findings in the usual ``file:line:col: severity: message (rule-id)``
+form, so editors still jump to them; findings about the calendar as a whole,
+the file or the policy follow; the summary line closes the report.
+"""
+
+from __future__ import annotations
+
+import click
+
+from governance.findings import Finding
+from governance.formatters.text import line
+from governance.report import Report
+
+
+def render(report: Report, colour: bool = False) -> str:
+    groups: dict[str, list[Finding]] = {}
+    others: list[Finding] = []
+    for finding in report.findings:
+        key = finding.data.get("group")
+        if isinstance(key, str):
+            groups.setdefault(key, []).append(finding)
+        else:
+            others.append(finding)
+    lines: list[str] = []
+    for findings in groups.values():
+        lines.append(_header(findings[0], colour))
+        lines.extend(_line(f, colour) for f in findings)
+        lines.append("")
+    lines.extend(_line(f, colour) for f in others)
+    if others:
+        lines.append("")
+    lines.append(report.summary())
+    return "\n".join(lines) + "\n"
+
+
+def _header(finding: Finding, colour: bool) -> str:
+    parts = [f"post {finding.data.get('post', '?')}"]
+    if finding.channel:
+        parts.append(finding.channel)
+    if finding.data.get("when"):
+        parts.append(str(finding.data["when"]))
+    text = " · ".join(parts)
+    return click.style(text, bold=True) if colour else text
+
+
+def _line(finding: Finding, colour: bool) -> str:
+    text = line(finding, colour)
+    return f"{text} [{finding.waived_by}]" if finding.waived else text

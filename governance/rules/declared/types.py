@@ -1,0 +1,204 @@
+"""The check of each per-post declared rule type, compiled from its YAML.
+
+``compile_checker(rule, terms)`` returns ``check(post, ctx)`` without the
+``applies_to`` filter (the builder adds it) or raises ``CompileError`` naming the
+key of the rule that cannot be compiled (a bad pattern, an unknown stemmer).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any
+
+from governance.models.post import Post
+from governance.models.rules import (
+    Condition,
+    ConditionalRule,
+    ExistenceRule,
+    LengthRule,
+    OccurrenceRule,
+    PatternRule,
+    SubstitutionRule,
+)
+from governance.rules.base import LintContext, Problem
+from governance.rules.declared.filters import field_getter
+from governance.rules.declared.messages import fill, with_suggestion
+from governance.source import DataPath
+from governance.text import PatternError, Term, TermMatcher, compile_pattern, length, words
+
+Checker = Callable[[Post, LintContext], Iterator[Problem]]
+PerPostRule = ExistenceRule | SubstitutionRule | OccurrenceRule | PatternRule | ConditionalRule \
+    | LengthRule
+
+
+class CompileError(Exception):
+    def __init__(self, where: DataPath, message: str) -> None:
+        super().__init__(message)
+        self.where = where
+        self.message = message
+
+
+def compile_checker(rule: PerPostRule, terms: Sequence[Term] = ()) -> Checker:
+    if isinstance(rule, ExistenceRule):
+        return _existence(rule)
+    if isinstance(rule, SubstitutionRule):
+        return _substitution(rule, terms)
+    if isinstance(rule, OccurrenceRule):
+        return _occurrence(rule)
+    if isinstance(rule, PatternRule):
+        return _pattern(rule)
+    if isinstance(rule, ConditionalRule):
+        return _conditional(rule)
+    return _length(rule)
+
+
+def _matcher(terms: Sequence[Term], stem: str | None, where: DataPath) -> TermMatcher:
+    try:
+        return TermMatcher(terms, stem_language=stem)
+    except ValueError as exc:
+        raise CompileError(where, str(exc)) from None
+
+
+def _regex(pattern: str, ignore_case: bool, where: DataPath) -> Any:
+    try:
+        return compile_pattern(pattern, ignore_case)
+    except PatternError as exc:
+        raise CompileError(where, f"pattern {pattern!r} is not valid RE2: {exc}") from None
+
+
+def _existence(rule: ExistenceRule) -> Checker:
+    matcher = _matcher([Term(t, "", not rule.ignore_case) for t in rule.tokens], rule.stem,
+                       ("tokens",))
+    read, scope, template = field_getter(rule.scope), rule.scope, rule.message
+
+    def check(post: Post, ctx: LintContext) -> Iterator[Problem]:
+        for match in matcher.find(read(post)):
+            yield Problem(fill(template, match=match.matched), post=post, field=scope,
+                          data={"match": match.matched})
+
+    return check
+
+
+def _substitution(rule: SubstitutionRule, terms: Sequence[Term]) -> Checker:
+    swaps = [Term(t, r, not rule.ignore_case) for t, r in rule.swap.items()]
+    matcher = _matcher([*swaps, *terms], rule.stem, ("swap",))
+    read, scope, template = field_getter(rule.scope), rule.scope, rule.message
+
+    def check(post: Post, ctx: LintContext) -> Iterator[Problem]:
+        for match in matcher.find(read(post)):
+            replacement = match.term.replacement
+            yield Problem(with_suggestion(template, match.matched, replacement), post=post,
+                          field=scope, data={"match": match.matched, "replacement": replacement})
+
+    return check
+
+
+def _occurrence(rule: OccurrenceRule) -> Checker:
+    if rule.token is not None:
+        matcher = _matcher([Term(rule.token, "", not rule.ignore_case)], None, ("token",))
+
+        def count(text: str) -> int:
+            return len(matcher.find(text))
+    else:
+        regex = _regex(rule.pattern or "", rule.ignore_case, ("pattern",))
+
+        def count(text: str) -> int:
+            return sum(1 for _ in regex.finditer(text))
+    return _bounds(rule.min, rule.max, count, rule.scope, rule.message)
+
+
+def _length(rule: LengthRule) -> Checker:
+    unit = rule.unit
+
+    def measure(text: str) -> int:
+        return len(words(text)) if unit == "words" else length.count(text, unit)
+
+    return _bounds(rule.min, rule.max, measure, rule.scope, rule.message)
+
+
+def _bounds(low: int | None, high: int | None, measure: Callable[[str], int], scope: str,
+            template: str) -> Checker:
+    read = field_getter(scope)
+
+    def check(post: Post, ctx: LintContext) -> Iterator[Problem]:
+        value = measure(read(post))
+        limit = low if low is not None and value < low else \
+            high if high is not None and value > high else None
+        if limit is not None:
+            yield Problem(fill(template, count=value, limit=limit), post=post, field=scope,
+                          data={"count": value, "limit": limit})
+
+    return check
+
+
+def _pattern(rule: PatternRule) -> Checker:
+    regex = _regex(rule.pattern, rule.ignore_case, ("pattern",))
+    read, scope, template = field_getter(rule.scope), rule.scope, rule.message
+    if rule.mode == "require":
+        def require(post: Post, ctx: LintContext) -> Iterator[Problem]:
+            if regex.search(read(post)) is None:
+                yield Problem(fill(template, match=""), post=post, field=scope)
+
+        return require
+
+    def forbid(post: Post, ctx: LintContext) -> Iterator[Problem]:
+        for match in regex.finditer(read(post)):
+            found = match.group(0)
+            yield Problem(fill(template, match=found), post=post, field=scope,
+                          data={"match": found})
+
+    return forbid
+
+
+def _conditional(rule: ConditionalRule) -> Checker:
+    condition = compile_condition(rule.if_, ("if",))
+    requirement = compile_condition(rule.then, ("then",))
+    field, template = rule.then.field, rule.message
+
+    def check(post: Post, ctx: LintContext) -> Iterator[Problem]:
+        if condition(post) and not requirement(post):
+            yield Problem(fill(template), post=post, field=field)
+
+    return check
+
+
+def compile_condition(condition: Condition, where: DataPath) -> Callable[[Post], bool]:
+    """All the tests a ``Condition`` names, and-ed; a condition naming none always holds."""
+    read = field_getter(condition.field)
+    tests: list[Callable[[str], bool]] = []
+    fold = str.casefold if condition.ignore_case else str
+    if condition.equals is not None:
+        expected = _expected(condition.equals)
+        if isinstance(condition.equals, bool):
+            tests.append(lambda value: value.strip().lower() == expected)
+        else:
+            wanted = fold(expected)
+            tests.append(lambda value: fold(value.strip()) == wanted)
+    if condition.one_of:
+        allowed = frozenset(fold(v) for v in condition.one_of)
+        tests.append(lambda value: fold(value.strip()) in allowed)
+    if condition.present is not None:
+        present = condition.present
+        tests.append(lambda value: bool(value.strip()) is present)
+    if condition.pattern is not None:
+        tests.append(_pattern_test(condition, where))
+    return lambda post: all(test(read(post)) for test in tests)
+
+
+def _pattern_test(condition: Condition, where: DataPath) -> Callable[[str], bool]:
+    regex = _regex(condition.pattern or "", condition.ignore_case, (*where, "pattern"))
+    within = condition.within_first
+    if within is None:
+        return lambda value: regex.search(value) is not None
+
+    def early(value: str) -> bool:
+        match = regex.search(value)
+        return match is not None and match.start() < within
+
+    return early
+
+
+def _expected(value: str | bool) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return value

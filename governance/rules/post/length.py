@@ -1,0 +1,97 @@
+"""A post fits its network's hard limit, counted the way that network counts.
+
+A network refuses or cuts off a text that is too long, and each counts in its
+own way: X weighs every URL as 23 characters and emoji or CJK as 2, Telegram
+counts UTF-16 code units and allows a media caption far less than a message.
+The limits come from the policy's ``networks:`` table (the shipped
+``network-limits`` pack); a channel may be stricter with ``limits.max_length``.
+
+Fails::
+
+    networks: {x: {max_length: 280, counting: x}}
+    # calendar: a 300-character post on an X channel
+    - {id: p1, channel: x-brand, text: "<300 characters>"}
+
+Passes::
+
+    - {id: p1, channel: x-brand, text: "<270 characters>"}
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from governance.findings import Severity
+from governance.models.post import Post
+from governance.rules.base import LintContext, Problem
+from governance.rules.post import cached
+from governance.text import length
+
+ID = "post.length"
+SUMMARY = "A post fits the length limit of its network and channel."
+SEVERITY = Severity.ERROR
+SOURCE = "networks' hard limits (DOMAIN.md: per-network hard limits)"
+TARGET = "post"
+
+_UNITS = {
+    "chars": "characters",
+    "x": "characters as X counts them (URLs 23, emoji and CJK 2)",
+    "utf16": "UTF-16 code units",
+}
+
+
+@dataclass(frozen=True)
+class _Limits:
+    text: int | None
+    caption: int | None
+    counting: str
+    text_from: str  # who sets each limit, for the message
+    caption_from: str
+
+
+def _build(ctx: LintContext) -> dict[str, _Limits]:
+    table = {}
+    for cid, channel in ctx.channels.items():
+        network = ctx.policy.networks.get(channel.network)
+        own = channel.limits.max_length if channel.limits else None
+        text, text_from = _stricter(network.max_length if network else None, own,
+                                    channel.network.value, cid)
+        caption_base = network.caption_max_length if network else None
+        caption, caption_from = _stricter(caption_base or (network.max_length if network else
+                                                           None), own, channel.network.value, cid)
+        if text is not None or caption is not None:
+            counting = network.counting if network else "chars"
+            table[cid] = _Limits(text, caption, counting, text_from,
+                                 caption_from if caption_base else text_from)
+    return table
+
+
+def _stricter(network: int | None, own: int | None, network_name: str, channel: str
+              ) -> tuple[int | None, str]:
+    if own is not None and (network is None or own < network):
+        return own, f"channel {channel!r}"
+    return network, network_name
+
+
+def prepare(ctx: LintContext) -> bool:
+    return bool(cached(ctx, ID, _build))
+
+
+def check(post: Post, ctx: LintContext) -> Iterator[Problem]:
+    limits = cached(ctx, ID, _build).get(post.channel)
+    if limits is None:
+        return
+    caption = bool(post.media)
+    limit = limits.caption if caption else limits.text
+    text = post.text
+    # Every counting method counts at least one per code point, except X's URLs.
+    if limit is None or (limits.counting == "chars" and len(text) <= limit):
+        return
+    count = length.count(text, limits.counting)
+    if count > limit:
+        what = "a media caption" if caption else "a post"
+        source = limits.caption_from if caption else limits.text_from
+        yield Problem(
+            f"{count} {_UNITS[limits.counting]}; {what} on {source} takes at most {limit}",
+            post=post, field="text", data={"count": count, "limit": limit})

@@ -1,0 +1,51 @@
+"""Posts never speak of the company in the third person.
+
+"Do not use an official tone in messages about the company and do not write
+about it in the third person" (seed 003 §4). A sentence whose subject is one of
+``organisation.brand_names`` ("Nordwind Coffee is pleased to announce...",
+"Компания «Северный Ветер» информирует...") reads as a press release; write
+"we". A brand name elsewhere in a sentence ("come to Nordwind") is fine.
+
+Fails::
+
+    organisation: {brand_names: [Nordwind]}
+    - {id: p1, text: "Nordwind is pleased to announce a new single origin."}
+
+Passes::
+
+    - {id: p1, text: "We just roasted a new single origin — come to Nordwind and taste it!"}
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from governance.findings import Severity
+from governance.models.post import Post
+from governance.rules.base import LintContext, Problem
+from governance.rules.post import cached
+from governance.text import brand_as_subject
+
+ID = "tone.third-person"
+SUMMARY = "Posts do not write about the company in the third person."
+SEVERITY = Severity.WARNING
+SOURCE = "seed 003 §4 (never write about the company in the third person)"
+TARGET = "post"
+
+
+def _build(ctx: LintContext) -> tuple[str, ...]:
+    organisation = ctx.policy.organisation
+    return tuple(organisation.brand_names) if organisation else ()
+
+
+def prepare(ctx: LintContext) -> bool:
+    return bool(cached(ctx, ID, _build))
+
+
+def check(post: Post, ctx: LintContext) -> Iterator[Problem]:
+    brands = cached(ctx, ID, _build)
+    if not brands:
+        return
+    for found in brand_as_subject(post.text, brands):
+        yield Problem(f"«{found}» is the subject of a sentence: write about the company as "
+                      "«we»", post=post, field="text", data={"match": str(found)})

@@ -1,0 +1,44 @@
+"""A post on a channel with topics says which topic it is on.
+
+Without a topic nobody can tell whether the post stays on the account's
+subjects (seed 003 §6); the ``topic`` column makes it explicit. Only channels
+that declare ``topics`` ask for it.
+
+Fails::
+
+    channels:
+      - {id: brand-vk, network: vk, topics: [product, events], ...}
+    # calendar
+    - {id: p1, channel: brand-vk, topic: ""}
+
+Passes::
+
+    - {id: p1, channel: brand-vk, topic: product}
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from governance.findings import Severity
+from governance.models.post import Post
+from governance.rules.base import LintContext, Problem
+from governance.rules.post import cached
+from governance.rules.post.topic import channel_topics
+
+ID = "post.topic-missing"
+SUMMARY = "Posts on channels with topics name their topic."
+SEVERITY = Severity.INFO
+SOURCE = "seed 003 §6 (stay on the account's topics)"
+TARGET = "post"
+
+
+def prepare(ctx: LintContext) -> bool:
+    return bool(cached(ctx, ID, channel_topics))
+
+
+def check(post: Post, ctx: LintContext) -> Iterator[Problem]:
+    topics = cached(ctx, ID, channel_topics).get(post.channel)
+    if topics is not None and not post.topic.strip():
+        yield Problem(f"no topic; {post.channel!r} posts on {', '.join(topics.values())}",
+                      post=post, field="topic")

@@ -1,0 +1,71 @@
+"""Longer posts speak as "we": the company is people, not an institution.
+
+"Let your employee write about the company's events and news in their own
+name, using the pronouns 'we', 'at our place'" (seed 003 §4). A post longer
+than ``min_words`` words (40; set ``rules: {tone.we-voice: {options: {min_words:
+N}}}``) with none of the first-person plural words of ``tone.first_person`` for
+its language gets a note. Informational: not every post needs "we".
+
+Fails::
+
+    tone:
+      first_person: {en: [we, our, us]}
+    - {id: p1, text: "<a 60-word announcement about the company that never says we>"}
+
+Passes::
+
+    - {id: p1, text: "<a 60-word post: we opened our new café...>"}
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from governance.findings import Severity
+from governance.models.post import Post
+from governance.rules.base import LintContext, Problem
+from governance.rules.post import cached, language_of
+from governance.text import words
+
+ID = "tone.we-voice"
+SUMMARY = "Long posts use the first-person plural (we, our)."
+SEVERITY = Severity.INFO
+SOURCE = "seed 003 §4 (write as «мы», «у нас»)"
+TARGET = "post"
+
+DEFAULT_MIN_WORDS = 40
+
+
+def _build(ctx: LintContext) -> tuple[int, dict[str, frozenset[str]]]:
+    """(minimum words, channel id -> first-person words of its language, casefolded)."""
+    option = ctx.policy.rule_options(ID).get("min_words", DEFAULT_MIN_WORDS)
+    minimum = option if isinstance(option, int) and option > 0 else DEFAULT_MIN_WORDS
+    words_of = {lang: frozenset(w.casefold() for w in found)
+                for lang, found in ctx.policy.tone.first_person.items() if found}
+    table = {cid: words_of[language_of(c, ctx.policy)] for cid, c in ctx.channels.items()
+             if language_of(c, ctx.policy) in words_of}
+    default = language_of(None, ctx.policy)
+    if default in words_of:
+        table[""] = words_of[default]
+    return minimum, table
+
+
+def prepare(ctx: LintContext) -> bool:
+    return bool(cached(ctx, ID, _build)[1])
+
+
+def check(post: Post, ctx: LintContext) -> Iterator[Problem]:
+    minimum, table = cached(ctx, ID, _build)
+    text = post.text
+    # A word and the space after it take two characters at least.
+    if len(text) < 2 * minimum:
+        return
+    first_person = table.get(post.channel) if post.channel in ctx.channels else table.get("")
+    if first_person is None:
+        return
+    found = words(text)
+    if len(found) <= minimum or any(w.casefold() in first_person for w in found):
+        return
+    sample = ", ".join(sorted(first_person)[:3])
+    yield Problem(f"{len(found)} words and no first-person plural ({sample}...): "
+                  "write as «we»", post=post, field="text", data={"words": len(found)})

@@ -1,0 +1,73 @@
+"""Every post rule, driven by one YAML case file per rule in ``cases/post/``.
+
+Each case has a ``policy`` snippet over ``base.yaml``, the ``posts`` of a
+calendar (``publish_at`` and ``channel`` default to a Monday morning on
+``x-brand``) and ``expect``: the rule's findings as ``"<post> <severity>:
+<message substring>"``. An empty ``expect`` is a passing case.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from lint_helpers import matches, rendered, run_lint
+
+from governance.rules.base import Rule
+from governance.rules.post_registry import POST_RULES
+
+CASES = Path(__file__).parent / "cases" / "post"
+RULES = {rule.id: rule for rule in POST_RULES}
+
+
+def case_files() -> dict[str, list[dict[str, Any]]]:
+    return {path.stem: yaml.safe_load(path.read_text(encoding="utf-8"))["cases"]
+            for path in sorted(CASES.glob("*.yaml"))}
+
+
+def all_cases() -> Iterator[Any]:
+    for rule_id, cases in case_files().items():
+        for case in cases:
+            yield pytest.param(rule_id, case, id=f"{rule_id}: {case['name']}")
+
+
+def check_case(rule_ids: set[str], case: dict[str, Any], root: Path) -> None:
+    result = run_lint(root, case.get("policy") or "", case["posts"])
+    assert result.linted, [str(f.location) + " " + f.message for f in result.report.findings]
+    actual = [rendered(f) for f in result.report.findings if f.rule in rule_ids]
+    unmatched = list(actual)
+    for expected in case["expect"]:
+        hit = next((a for a in unmatched if matches(expected, a)), None)
+        assert hit is not None, f"expected {expected!r}; found {actual}"
+        unmatched.remove(hit)
+    assert not unmatched, f"unexpected findings: {unmatched}"
+
+
+@pytest.mark.parametrize(("rule_id", "case"), list(all_cases()))
+def test_post_rule_case(rule_id: str, case: dict[str, Any], tmp_path: Path) -> None:
+    assert rule_id in RULES, f"cases/post/{rule_id}.yaml names no registered post rule"
+    check_case({rule_id}, case, tmp_path)
+
+
+@pytest.mark.parametrize("rule", POST_RULES, ids=lambda r: r.id)
+def test_every_post_rule_has_a_failing_and_a_passing_case(rule: Rule) -> None:
+    cases = case_files().get(rule.id)
+    assert cases, f"no tests/lint/cases/post/{rule.id}.yaml"
+    assert any(c["expect"] for c in cases), "no failing case"
+    assert any(not c["expect"] for c in cases), "no passing case"
+
+
+@pytest.mark.parametrize("rule", POST_RULES, ids=lambda r: r.id)
+def test_every_post_rule_is_documented(rule: Rule) -> None:
+    assert rule.target == "post" and not rule.declared
+    assert rule.summary.endswith(".") and rule.source.strip()
+    assert "Fails::" in rule.doc and "Passes::" in rule.doc
+    assert rule.doc.index("Fails::") < rule.doc.index("Passes::")
+
+
+def test_post_rule_ids_are_unique() -> None:
+    ids = [rule.id for rule in POST_RULES]
+    assert len(ids) == len(set(ids))
