@@ -175,7 +175,11 @@ def _load_bases(
                                     f"'extends' loops back to {item.value}", item.location))
             continue
         display = _base_display(item.value, base)
-        tree, _ = _compose(base, display, findings, seen)
+        try:
+            tree, _ = _compose(base, display, findings, seen)
+        except UsageError as exc:  # a base that cannot be read is a problem of this file
+            findings.append(Finding("policy.extends", Severity.ERROR, str(exc), item.location))
+            continue
         if tree is not None:
             bases.append(tree)
     return bases

@@ -75,13 +75,16 @@ def _item_id(item: Node) -> object:
 def _merge_by_id(base: list[Node], child: list[Node], findings: list[Finding]) -> list[Node]:
     merged = list(base)
     index = {_item_id(item): pos for pos, item in enumerate(merged)}
+    given: set[object] = set()
     for item in child:
         key = _item_id(item)
-        if key in index:
+        # An id the child gives twice stays twice, so the duplicate-id check sees it.
+        if key in index and key not in given:
             merged[index[key]] = merge(merged[index[key]], item, findings)
         else:
             index[key] = len(merged)
             merged.append(strip_operators(item, findings))
+        given.add(key)
     return merged
 
 

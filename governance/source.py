@@ -9,6 +9,7 @@ aliases and alias-expansion bombs, and reporting each problem as a finding.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -26,6 +27,8 @@ MAX_DEPTH = 64
 
 _SCALAR_CONSTRUCTOR = yaml.constructor.SafeConstructor()
 _MERGE_TAG = "tag:yaml.org,2002:merge"
+#: Plain mappings and lists; any other tag on a collection (!!set, !!python/...) is refused.
+_COLLECTION_TAGS = frozenset({"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"})
 
 
 @dataclass
@@ -117,6 +120,8 @@ class _Builder:
             )
         self.active.add(id(node))
         try:
+            if isinstance(node, yaml.CollectionNode) and node.tag not in _COLLECTION_TAGS:
+                self.error("yaml.tag", f"unsupported YAML tag {node.tag!r}", node.start_mark)
             if isinstance(node, yaml.MappingNode):
                 return Node(self._mapping(node, depth), self.loc(node.start_mark))
             if isinstance(node, yaml.SequenceNode):
@@ -131,7 +136,10 @@ class _Builder:
             return _SCALAR_CONSTRUCTOR.construct_object(node, deep=True)
         except yaml.constructor.ConstructorError:
             self.error("yaml.tag", f"unsupported YAML tag {node.tag!r}", node.start_mark)
-            return None
+        except ValueError as exc:  # a date-shaped value that is no date: 2026-02-30
+            self.error("yaml.value", f"{node.value!r} is not a valid value: {exc}",
+                       node.start_mark)
+        return None
 
     def _mapping(self, node: yaml.MappingNode, depth: int) -> dict[str, Node]:
         result: dict[str, Node] = {}
@@ -181,14 +189,12 @@ def parse_yaml(text: str, file: str) -> tuple[Node | None, list[Finding]]:
     builder = _Builder(file)
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        problem = (exc.problem or str(exc)).strip()
-        location = builder.loc(mark) if mark else Location(file)
-        return None, [Finding("yaml.syntax", Severity.ERROR, f"YAML syntax: {problem}", location)]
-    except yaml.YAMLError as exc:  # reader errors: control characters, bad encoding
-        message = " ".join(str(exc).split())
-        return None, [Finding("yaml.syntax", Severity.ERROR, f"YAML: {message}", Location(file))]
+    except yaml.YAMLError as exc:
+        return None, [_syntax_finding(exc, text, builder)]
+    except RecursionError:  # the composer recurses once per nesting level
+        return None, [Finding("yaml.too-large", Severity.ERROR,
+                              f"document nests values more than {MAX_DEPTH} levels deep; "
+                              "refusing to load it", Location(file))]
     if root is None:
         return Node({}, Location(file, 1, 1)), []
     try:
@@ -196,3 +202,35 @@ def parse_yaml(text: str, file: str) -> tuple[Node | None, list[Finding]]:
     except _BudgetError as exc:
         return None, [Finding(exc.rule, Severity.ERROR, str(exc), exc.location)]
     return tree, builder.findings
+
+
+def _syntax_finding(exc: yaml.YAMLError, text: str, builder: _Builder) -> Finding:
+    if isinstance(exc, yaml.reader.ReaderError):  # control characters
+        before = _LINE_BREAK.split(text[: exc.position])
+        where = Location(builder.file, len(before), len(before[-1]) + 1)
+        char = exc.character
+        code = f"#x{char:04x}" if isinstance(char, int) else repr(char)
+        reason = f"character {code} is not allowed in YAML ({exc.reason})"
+        return Finding("yaml.syntax", Severity.ERROR, f"YAML: {reason}", where)
+    if not isinstance(exc, yaml.MarkedYAMLError):
+        message = " ".join(str(exc).split())
+        return Finding("yaml.syntax", Severity.ERROR, f"YAML: {message}", Location(builder.file))
+    mark = exc.problem_mark or exc.context_mark
+    location = builder.loc(mark) if mark else Location(builder.file)
+    return Finding("yaml.syntax", Severity.ERROR, f"YAML syntax: {_explain(exc)}", location)
+
+
+def _explain(exc: yaml.MarkedYAMLError) -> str:
+    """The problem, with the context where PyYAML's problem alone reads as half a sentence."""
+    problem = (exc.problem or str(exc)).strip()
+    context = (exc.context or "").strip()
+    if problem == "second occurrence" and context and exc.context_mark:
+        # "found duplicate anchor 'x'; first occurrence" + "second occurrence"
+        anchor = context.split(";")[0].removeprefix("found ")
+        return f"{anchor} (first at line {exc.context_mark.line + 1})"
+    if problem.startswith("but ") and context:
+        return f"{context}, {problem}"
+    return problem
+
+
+_LINE_BREAK = re.compile("\r\n|[\n\r\x85\u2028\u2029]")
