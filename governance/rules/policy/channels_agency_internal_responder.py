@@ -50,9 +50,11 @@ def check(ctx: PolicyContext) -> Iterator[Problem]:
     for index, channel in enumerate(ctx.policy.channels):
         runners = [r for r in (channel.owner, channel.operated_by) if r in roles]
         outside = [r for r in runners if not roles[r].is_internal]
-        if not outside:
+        # An undeclared responder is a reference error already; whether it is
+        # internal is unknown, so the channel is not judged until it is fixed.
+        if not outside or any(r not in roles for r in channel.responders):
             continue
-        if any(r in roles and roles[r].is_internal for r in channel.responders):
+        if any(roles[r].is_internal for r in channel.responders):
             continue
         where = "responders" if channel.responders else "id"
         yield Problem(
