@@ -113,16 +113,33 @@ def run(what: str, *, policy_path: str, fmt: str | None, output: Path | None,
     options = render.RenderOptions(
         lang=lang, today=today.date() if today else None, templates=templates,
         git_commit=policy_commit(loaded.base_dir) if git_commit else "")
-    if what == "policy":
-        data = render.render_policy(loaded, chosen, options)
-    else:
-        matrix = render.raci_matrix(loaded, options)
-        for problem in matrix.problems:
-            state = "waived" if problem.waived else problem.level
-            click.echo(f"{problem.where}: {state}: {problem.message} ({problem.rule})", err=True)
-        data = render.render_raci(loaded, chosen, options, matrix)
+    from jinja2 import TemplateError
+
+    try:
+        data = _render(what, loaded, chosen, options)
+    except TemplateError as exc:
+        raise UsageError(template_problem(exc)) from None
     _write(data, output)
     return EXIT_OK
+
+
+def _render(what: str, loaded: Any, fmt: str, options: Any) -> bytes:
+    from governance import render
+
+    if what == "policy":
+        return render.render_policy(loaded, fmt, options)
+    matrix = render.raci_matrix(loaded, options)
+    for problem in matrix.problems:
+        state = "waived" if problem.waived else problem.level
+        click.echo(f"{problem.where}: {state}: {problem.message} ({problem.rule})", err=True)
+    return render.render_raci(loaded, fmt, options, matrix)
+
+
+def template_problem(exc: Any) -> str:
+    """A template that does not parse, or names a value the view model lacks, in one line."""
+    where = getattr(exc, "filename", None) or getattr(exc, "name", None) or "template"
+    line = getattr(exc, "lineno", None)
+    return f"{where}{f':{line}' if line else ''}: template error: {exc.message or exc}"
 
 
 def _write(data: bytes, output: Path | None) -> None:

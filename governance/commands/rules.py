@@ -36,7 +36,7 @@ def rules_command(policy_path: str | None, fmt: str) -> None:
     from governance.render.rule_catalogue import rule_infos
 
     loaded = _load(policy_path)
-    infos = rule_infos(loaded.policy if loaded else None)
+    infos = rule_infos(loaded.policy if loaded else None, build=True)
     if fmt == "json":
         click.echo(rule_docs.rules_json(infos, policy_path), nl=False)
     elif fmt == "markdown":
@@ -56,7 +56,7 @@ def explain_command(rule_id: str, policy_path: str | None) -> None:
     from governance.render.rule_catalogue import find_rule, rule_infos, suggestions
 
     loaded = _load(policy_path)
-    infos = rule_infos(loaded.policy if loaded else None)
+    infos = rule_infos(loaded.policy if loaded else None, build=True)
     info = find_rule(rule_id, infos)
     if info is None:
         hints = suggestions(rule_id, infos)
@@ -69,7 +69,11 @@ def explain_command(rule_id: str, policy_path: str | None) -> None:
         from governance.render.policy_document import document_context
         from governance.render.wording import declared_item
 
-        ctx = document_context(loaded.policy, "en")
+        from governance.render.i18n import choose_language
+
+        organisation = loaded.policy.organisation
+        lang = choose_language(None, organisation.languages if organisation else ())
+        ctx = document_context(loaded.policy, lang)
         item = declared_item(info.declaration, ctx)
         wording = f"{item.text} {item.note}".strip()
     click.echo(rule_docs.explain_text(info, wording), nl=False)

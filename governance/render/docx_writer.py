@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from dataclasses import dataclass, field
 from typing import Any
 
 import docx
@@ -28,56 +29,69 @@ from governance.render.zipfix import stable_zip
 
 _NOTE_COLOUR = RGBColor(0x55, 0x55, 0x55)
 _RULE_COLOUR = RGBColor(0x1F, 0x5F, 0x99)
+#: Built-in styles of the default template, by name; resolved to ids once per document
+#: because python-docx looks a style name up by scanning every style, paragraph by paragraph.
+_STYLES = ("Title", "Subtitle", "Heading 1", "Heading 2", "List Bullet", "Normal")
 
 
-def _item(word: Any, item: Item, t: Catalogue) -> None:
-    paragraph = word.add_paragraph(style="List Bullet")
-    paragraph.add_run(item.text)
-    if item.note:
-        note = paragraph.add_run(f" {item.note}")
-        note.font.color.rgb = _NOTE_COLOUR
-    if item.rule:
-        rule = paragraph.add_run(f" {t('doc.rule_ref', rule=item.rule)}")
-        rule.font.size = Pt(9)
-        rule.font.color.rgb = _RULE_COLOUR
+@dataclass
+class _Builder:
+    word: Any
+    t: Catalogue
+    style_ids: dict[str, str] = field(default_factory=dict)
 
+    def paragraph(self, text: str = "", style: str = "Normal") -> Any:
+        paragraph = self.word.add_paragraph()
+        paragraph._p.style = self.style_ids[style]
+        if text:
+            paragraph.add_run(text)
+        return paragraph
 
-def _table(word: Any, header: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
-    table = word.add_table(rows=1 + len(rows), cols=len(header))
-    table.style = "Table Grid"
-    for cell, text in zip(table.rows[0].cells, header, strict=True):
-        cell.text = ""
-        cell.paragraphs[0].add_run(text).bold = True
-    for row, values in zip(table.rows[1:], rows, strict=True):
-        for cell, text in zip(row.cells, values, strict=True):
-            cell.text = text
-    word.add_paragraph()
+    def item(self, item: Item) -> None:
+        paragraph = self.paragraph(item.text, "List Bullet")
+        if item.note:
+            note = paragraph.add_run(f" {item.note}")
+            note.font.color.rgb = _NOTE_COLOUR
+        if item.rule:
+            rule = paragraph.add_run(f" {self.t('doc.rule_ref', rule=item.rule)}")
+            rule.font.size = Pt(9)
+            rule.font.color.rgb = _RULE_COLOUR
 
+    def table(self, header: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
+        table = self.word.add_table(rows=1 + len(rows), cols=len(header))
+        table.style = "Table Grid"
+        for cell, text in zip(table.rows[0].cells, header, strict=True):
+            cell.paragraphs[0].add_run(text).bold = True
+        for row, values in zip(table.rows[1:], rows, strict=True):
+            for cell, text in zip(row.cells, values, strict=True):
+                if text:
+                    cell.paragraphs[0].add_run(text)
+        self.paragraph()
 
-def _examples(word: Any, block: Examples, t: Catalogue) -> None:
-    header: tuple[str, ...] = (t("doc.dont"), t("doc.do"))
-    if block.has_notes:
-        header += (t("doc.why"),)
-    rows = []
-    for pair in block.pairs:
-        row: tuple[str, ...] = (pair.dont or "—", pair.do or "—")
+    def examples(self, block: Examples) -> None:
+        t = self.t
+        header: tuple[str, ...] = (t("doc.dont"), t("doc.do"))
         if block.has_notes:
-            rule = t("doc.rule_ref", rule=pair.rule) if pair.rule else ""
-            row += (" ".join(part for part in (pair.why, rule) if part),)
-        rows.append(row)
-    _table(word, header, rows)
+            header += (t("doc.why"),)
+        rows = []
+        for pair in block.pairs:
+            row: tuple[str, ...] = (pair.dont or "—", pair.do or "—")
+            if block.has_notes:
+                rule = t("doc.rule_ref", rule=pair.rule) if pair.rule else ""
+                row += (" ".join(part for part in (pair.why, rule) if part),)
+            rows.append(row)
+        self.table(header, rows)
 
-
-def _block(word: Any, block: Block, t: Catalogue) -> None:
-    if isinstance(block, Paragraph):
-        word.add_paragraph(block.text)
-    elif isinstance(block, BulletList):
-        for item in block.items:
-            _item(word, item, t)
-    elif isinstance(block, Table):
-        _table(word, block.header, list(block.rows))
-    else:
-        _examples(word, block, t)
+    def block(self, block: Block) -> None:
+        if isinstance(block, Paragraph):
+            self.paragraph(block.text)
+        elif isinstance(block, BulletList):
+            for item in block.items:
+                self.item(item)
+        elif isinstance(block, Table):
+            self.table(block.header, list(block.rows))
+        else:
+            self.examples(block)
 
 
 def _properties(word: Any, doc: Document, stamp: dt.datetime) -> None:
@@ -99,19 +113,20 @@ def _properties(word: Any, doc: Document, stamp: dt.datetime) -> None:
 
 def build_docx(doc: Document, stamp: dt.datetime) -> bytes:
     """The DOCX bytes; ``stamp`` (from the effective date) replaces every timestamp."""
-    t = Catalogue.for_language(doc.lang)
     word = docx.Document()
     _properties(word, doc, stamp)
-    word.add_heading(doc.title, level=0)
-    word.add_paragraph(doc.subtitle, style="Subtitle")
+    builder = _Builder(word, Catalogue.for_language(doc.lang),
+                       {name: word.styles[name].style_id for name in _STYLES})
+    builder.paragraph(doc.title, "Title")
+    builder.paragraph(doc.subtitle, "Subtitle")
     for section in doc.sections:
-        word.add_heading(f"{section.number}. {section.title}", level=1)
+        builder.paragraph(f"{section.number}. {section.title}", "Heading 1")
         for block in section.blocks:
-            _block(word, block, t)
+            builder.block(block)
         for sub in section.subsections:
-            word.add_heading(sub.title, level=2)
+            builder.paragraph(sub.title, "Heading 2")
             for block in sub.blocks:
-                _block(word, block, t)
+                builder.block(block)
     buffer = io.BytesIO()
     word.save(buffer)
     return stable_zip(buffer.getvalue(), stamp)

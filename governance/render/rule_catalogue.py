@@ -9,11 +9,11 @@ summary and target are used.
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
-import importlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any
+from zoneinfo import ZoneInfo
 
 from governance.findings import Severity
 from governance.models.common import SeverityName
@@ -80,26 +80,33 @@ def declared_rules(policy: Policy) -> Iterator[tuple[str, DeclaredRule]]:
 
 
 def _built_declared(policy: Policy) -> dict[str, Rule]:
-    """Rules built by ``governance.rules.declared`` when that package offers a builder."""
+    """Rules built by ``governance.rules.declared`` (per-post types), keyed by id."""
     try:
-        module: Any = importlib.import_module("governance.rules.declared")
+        from governance.rules.declared import build_rules
     except ImportError:
         return {}
-    builder = getattr(module, "build_rules", None) or getattr(module, "declared_rules", None)
-    if not callable(builder):
-        return {}
+    from governance.rules.base import LintContext
+
+    organisation = policy.organisation
+    today = organisation.effective_date if organisation else dt.date(1980, 1, 1)
+    zone = ZoneInfo(organisation.timezone) if organisation else dt.timezone.utc
     try:
-        built = builder(policy)
-    except Exception:  # a builder that cannot run leaves the YAML view
+        built = build_rules(policy, LintContext(policy, today, zone))
+    except Exception:  # the builder is another package's; if it fails, the YAML view stands
         return {}
-    return {r.id: r for r in built if isinstance(r, Rule)}
+    return {rule.id: rule for rule in built.rules}
+
+
+def first_sentence(text: str) -> str:
+    head, stop, _ = " ".join(text.split()).partition(". ")
+    return head + "." if stop else head
 
 
 def _declared(section: str, rule: DeclaredRule, built: Rule | None,
               policy: Policy) -> RuleInfo:
     default = severity_of(rule.severity)
     effective = _effective(default, rule.id, policy)
-    summary = built.summary if built else (rule.description.strip() or rule.message)
+    summary = built.summary if built else (first_sentence(rule.description) or rule.message)
     target: Target = built.target if built else (
         "calendar" if rule.type in _CALENDAR_TYPES else "post")
     return RuleInfo(
@@ -109,13 +116,17 @@ def _declared(section: str, rule: DeclaredRule, built: Rule | None,
     )
 
 
-def rule_infos(policy: Policy | None = None) -> list[RuleInfo]:
-    """Shipped rules in registry order, then the policy's declared rules in policy order."""
+def rule_infos(policy: Policy | None = None, build: bool = False) -> list[RuleInfo]:
+    """Shipped rules in registry order, then the policy's declared rules in policy order.
+
+    ``build`` also compiles the declared rules, for their generated documentation;
+    the staff document does not need it and skips the cost.
+    """
     infos = [_shipped(rule, policy) for rule in all_rules()]
     if policy is None:
         return infos
     shipped = {info.id for info in infos}
-    built = _built_declared(policy)
+    built = _built_declared(policy) if build else {}
     infos.extend(_declared(section, rule, built.get(rule.id), policy)
                  for section, rule in declared_rules(policy) if rule.id not in shipped)
     return infos

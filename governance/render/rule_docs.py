@@ -89,13 +89,14 @@ def _declaration(info: RuleInfo, wording: str) -> list[str]:
     if rule is None:
         return []
     lines = [f"Declared in the policy ({info.declared_in}.rules), type: {rule.type}."]
-    if rule.description.strip():
-        lines += ["", " ".join(rule.description.split())]
-    lines += ["", f"Message: {rule.message}"]
+    if not info.doc:  # no generated documentation: describe the declaration itself
+        if rule.description.strip():
+            lines += ["", " ".join(rule.description.split())]
+        lines += ["", f"Message: {rule.message}"]
+        lines += _examples("Fails", list(rule.examples.fail))
+        lines += _examples("Passes", list(rule.examples.pass_))
     if wording:
-        lines += [f"In the staff policy: {wording}"]
-    lines += _examples("Fails", list(rule.examples.fail))
-    lines += _examples("Passes", list(rule.examples.pass_))
+        lines += ["", f"In the staff policy: {wording}"]
     return lines
 
 
@@ -108,8 +109,8 @@ def explain_text(info: RuleInfo, wording: str = "") -> str:
     lines.append(f"Target: {info.target} ({_origin(info)})")
     if info.source:
         lines.append(f"Source: {' '.join(info.source.split())}")
-    if info.doc:
-        lines += ["", info.doc]
     if info.declared:
         lines += ["", *_declaration(info, wording)]
+    if info.doc:
+        lines += ["", info.doc]
     return "\n".join(lines).rstrip() + "\n"

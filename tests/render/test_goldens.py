@@ -1,0 +1,44 @@
+"""Every output format of the test and example policies, in both languages, against goldens.
+
+Text formats are compared as they are; DOCX and XLSX by their content (paragraphs
+with styles, table cells; cell values, fills and layout), not their zip bytes.
+Update with ``GOVERNANCE_UPDATE_GOLDENS=1 pytest tests/render`` and review the diff.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from render_helpers import as_text, check_golden, load
+
+from governance.render import (
+    POLICY_FORMATS,
+    RACI_FORMATS,
+    RenderOptions,
+    render_policy,
+    render_raci,
+)
+
+POLICIES = {
+    "full": "tests/render/data/full",
+    "example": "policies/example",
+}
+CASES = [
+    (policy, lang, what, fmt)
+    for policy in POLICIES
+    for lang in ("en", "ru")
+    for what, formats in (("policy", POLICY_FORMATS), ("raci", RACI_FORMATS))
+    for fmt in formats
+]
+
+
+@pytest.mark.parametrize(("policy", "lang", "what", "fmt"), CASES,
+                         ids=["-".join(case) for case in CASES])
+def test_output_matches_its_golden_file(at_root: Path, policy: str, lang: str, what: str,
+                                        fmt: str) -> None:
+    loaded = load(POLICIES[policy])
+    render = render_policy if what == "policy" else render_raci
+    data = render(loaded, fmt, RenderOptions(lang=lang))
+    suffix = f"{fmt}.txt" if fmt in ("docx", "xlsx") else fmt
+    check_golden(f"{policy}/{lang}/{what}.{suffix}", as_text(fmt, data))
