@@ -21,6 +21,9 @@ from governance.findings import Finding, Location, Severity
 from governance.models.post import Post
 
 _STR = "tag:yaml.org,2002:str"
+_SEQ = "tag:yaml.org,2002:seq"
+_MAP = "tag:yaml.org,2002:map"
+_NULL = "tag:yaml.org,2002:null"
 _MERGE = "tag:yaml.org,2002:merge"
 _NESTED: dict[str, Any] = {}  # stands for a value nested too deep to build
 
@@ -66,6 +69,11 @@ def _entries(root: yaml.Node | None, name: str) -> Generator[Finding, None, list
     """Yields findings about the document's shape; returns the nodes of its posts."""
     if root is None:
         return []
+    if root.tag not in (_SEQ, _MAP):
+        yield Finding("calendar.bad-value", Severity.ERROR,
+                      f"expected a list of posts or a mapping with 'posts', not {root.tag}",
+                      _at(name, root.start_mark))
+        return []
     if isinstance(root, yaml.SequenceNode):
         items: list[yaml.Node] = root.value
         return items
@@ -73,9 +81,11 @@ def _entries(root: yaml.Node | None, name: str) -> Generator[Finding, None, list
         posts: list[yaml.Node] | None = None
         for key, value in root.value:
             if isinstance(key, yaml.ScalarNode) and key.value == "posts":
-                if isinstance(value, yaml.SequenceNode):
+                if isinstance(value, yaml.SequenceNode) and value.tag == _SEQ:
                     posts = value.value
-                elif not (isinstance(value, yaml.ScalarNode) and value.tag.endswith(":null")):
+                elif isinstance(value, yaml.ScalarNode) and value.tag == _NULL:
+                    posts = []
+                else:
                     yield Finding("calendar.bad-value", Severity.ERROR,
                                   "'posts' must be a list of posts", _at(name, value.start_mark))
                     return []
@@ -109,7 +119,7 @@ class _Builder:
         return found
 
     def entry(self, node: yaml.Node) -> tuple[object, dict[str, Location]]:
-        if not isinstance(node, yaml.MappingNode):
+        if not isinstance(node, yaml.MappingNode) or node.tag != _MAP:
             return self.value(node, 1), {}
         record: dict[Any, Any] = {}
         locations: dict[str, Location] = {}
@@ -167,6 +177,11 @@ class _Builder:
                     f"cannot read {node.value!r} as {node.tag}; ignored",
                     _at(self.name, node.start_mark)))
                 return None
+        if node.tag not in (_SEQ, _MAP):
+            self.findings.append(Finding(
+                "calendar.bad-value", Severity.ERROR, f"unsupported YAML tag {node.tag}; ignored",
+                _at(self.name, node.start_mark)))
+            return None
         if depth <= 0:
             return _NESTED
         if isinstance(node, yaml.SequenceNode):

@@ -1,0 +1,109 @@
+"""iCalendar feeds: one post per VEVENT."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+import pytest
+from calendar_helpers import DATA, Writer, ids, read, rules
+
+from governance.findings import Location, Severity
+from governance.models.post import PostWaiver
+
+
+def ics(*events: str) -> str:
+    body = "".join(f"BEGIN:VEVENT\r\n{event.strip()}\r\nEND:VEVENT\r\n" for event in events)
+    return f"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\n{body}END:VCALENDAR\r\n"
+
+
+def test_events_become_posts() -> None:
+    path = DATA / "good.ics"
+    result = read(path, timezone="UTC")
+    assert result.format == "ics" and result.findings == []
+    launch, poll = result.posts
+    assert launch.id == "launch-1"
+    assert launch.publish_at == datetime(2026, 3, 2, 7, 0, tzinfo=timezone.utc)
+    assert launch.text == "New roast, out today.\nTwo lines."
+    assert launch.extra == {"summary": "Spring launch"}
+    assert (launch.channel, launch.kind, launch.tags) == ("vk-main", "promo", ("launch",))
+    assert launch.link == "https://example.com/roast"
+    assert launch.author == "smm-manager"
+    assert launch.sponsored is True and launch.approved_by == ("smm-lead", "legal")
+    assert launch.waive == (PostWaiver("content.links", "launch week"),)
+    assert launch.location == Location(str(path), 4, 1, "VEVENT 1")
+    assert poll.text == "Morning poll: espresso or filter?"
+    assert (poll.channel, poll.tags, poll.author) == ("tg-news", ("poll",), "agency")
+    assert poll.location == Location(str(path), 17, 1, "VEVENT 2")
+
+
+def test_all_day_and_floating_times_use_the_timezone(write: Writer) -> None:
+    content = ics("UID:a\r\nDTSTART;VALUE=DATE:20260302\r\nCATEGORIES:vk",
+                  "UID:b\r\nDTSTART:20260302T100000\r\nCATEGORIES:vk",
+                  "UID:c\r\nDTSTART:20260302T100000Z\r\nCATEGORIES:vk")
+    posts = read(write("plan.ics", content), timezone="Asia/Yekaterinburg").posts
+    offsets = [p.publish_at.utcoffset() for p in posts]
+    assert offsets == [timedelta(hours=5), timedelta(hours=5), timedelta(0)]
+    assert posts[0].publish_at.hour == 0
+
+
+def test_organizer_address_and_prefixed_categories(write: Writer) -> None:
+    content = ics("UID:a\r\nDTSTART:20260302T100000Z\r\nSUMMARY:Hi\r\n"
+                  "ORGANIZER:mailto:smm@example.com\r\n"
+                  "CATEGORIES:news,Topic:coffee,tag:one\r\nCATEGORIES:channel:tg-news,two")
+    post = read(write("plan.ics", content)).posts[0]
+    assert post.author == "smm@example.com"
+    assert (post.channel, post.topic) == ("tg-news", "coffee")
+    assert post.tags == ("one", "news", "two")
+
+
+def test_event_problems(write: Writer) -> None:
+    content = ics(
+        "UID:a\r\nDTSTART:not-a-date\r\nSUMMARY:x\r\nCATEGORIES:vk",
+        "UID:b\r\nDTSTART:20260302T100000Z\r\nSUMMARY:no channel",
+        "UID:c\r\nSUMMARY:no start\r\nCATEGORIES:vk",
+        "UID:d\r\nDTSTART:20260302T100000Z\r\nCATEGORIES:vk\r\nRRULE:FREQ=DAILY",
+        "UID:e\r\nDTSTART:20260302T100000Z\r\nCATEGORIES:vk\r\nX-SPONSORED:often",
+        "UID:d\r\nDTSTART:20260303T100000Z\r\nCATEGORIES:vk",
+        "UID:g\r\nDTSTART:20260303T100000Z\r\nCATEGORIES:vk\r\nSTATUS:CANCELLED",
+    )
+    result = read(write("plan.ics", content))
+    found = [(f.rule, f.location.anchor if f.location else "") for f in result.findings]
+    assert found == [
+        ("calendar.bad-date", "VEVENT 1"),
+        ("calendar.missing-field", "VEVENT 2"),
+        ("calendar.missing-field", "VEVENT 3"),
+        ("calendar.bad-value", "VEVENT 4"),
+        ("calendar.bad-value", "VEVENT 5"),
+        ("calendar.duplicate-id", "VEVENT 6"),
+    ]
+    assert "'not-a-date'" in result.findings[0].message
+    assert result.findings[3].severity is Severity.WARNING
+    assert "VEVENT 4" in result.findings[-1].message
+    assert ids(result) == ["d", "e", "d"]
+
+
+def test_missing_uid_and_default_channel(write: Writer) -> None:
+    content = ics("DTSTART:20260302T100000Z\r\nSUMMARY:one", "DTSTART:20260302T110000Z")
+    result = read(write("plan.ics", content), default_channel="vk-main")
+    assert [(p.id, p.channel) for p in result.posts] == [("event-1", "vk-main"),
+                                                          ("event-2", "vk-main")]
+
+
+@pytest.mark.parametrize(
+    "content",
+    ["", "hello\r\n", "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\n",
+     "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n"],
+)
+def test_broken_or_empty_feeds_are_findings(write: Writer, content: str) -> None:
+    result = read(write("plan.ics", content))
+    assert result.posts == []
+    assert set(rules(result)) <= {"calendar.syntax", "calendar.empty"}
+    assert rules(result)
+
+
+def test_multiple_calendars_in_one_file(write: Writer) -> None:
+    one = ics("UID:a\r\nDTSTART:20260302T100000Z\r\nCATEGORIES:vk")
+    two = ics("UID:b\r\nDTSTART:20260302T100000Z\r\nCATEGORIES:vk")
+    result = read(write("plan.ics", one + two))
+    assert [(p.id, p.location.anchor) for p in result.posts] == [("a", "VEVENT 1"),
+                                                                 ("b", "VEVENT 2")]
