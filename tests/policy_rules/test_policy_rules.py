@@ -25,7 +25,7 @@ import yaml
 from governance.findings import Finding
 from governance.loader import load_policy
 from governance.rules import POLICY_RULES
-from governance.rules.base import Rule
+from governance.rules.base import PolicyContext, Rule
 from governance.runner import run_policy_rules
 
 CASES = Path(__file__).parent / "cases"
@@ -130,3 +130,31 @@ def test_documented_examples_fail_and_pass(
 ) -> None:
     assert run_rule(rule, policy_over_base(example(rule.doc, "Fails"))), "Fails:: passes"
     assert run_rule(rule, policy_over_base(example(rule.doc, "Passes"))) == [], "Passes:: fails"
+
+
+@pytest.mark.parametrize("rule", POLICY_RULES, ids=lambda r: r.id)
+def test_rules_leave_the_policy_as_they_found_it(
+    rule: Rule, policy_over_base: Callable[[str], Path]
+) -> None:
+    result = load_policy(policy_over_base(example(rule.doc, "Fails")))
+    assert result.policy is not None
+    before = result.policy.policy.model_dump_json()
+    assert list(rule.check(PolicyContext(result.policy.policy, TODAY)))
+    assert result.policy.policy.model_dump_json() == before
+
+
+def test_waivers_may_name_post_and_calendar_rules(
+    policy_over_base: Callable[[str], Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from governance.findings import Severity
+    from governance.rules import post_registry
+
+    shipped = Rule("calendar.example-share", "An example.", Severity.WARNING, "test", "calendar",
+                   "Fails:: Passes::", lambda ctx: iter(()))
+    monkeypatch.setattr(post_registry, "CALENDAR_RULES", (shipped,))
+    root = policy_over_base("waivers:\n  - {rule: calendar.example-share, reason: r, "
+                            "approved_by: ceo}\n  - {rule: calendar.example-shar, reason: r, "
+                            "approved_by: ceo}\n")
+    assert run_rule(RULES["waivers.unknown-rule"], root) == [
+        "3:12 error: waiver names unknown rule 'calendar.example-shar' "
+        "(did you mean 'calendar.example-share'?)"]

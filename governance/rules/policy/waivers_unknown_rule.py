@@ -36,20 +36,23 @@ SOURCE = "governance convention (stable rule ids)"
 TARGET = "policy"
 
 
-def known_rule_ids(policy: Policy) -> set[str]:
-    # Imported here: the registry imports this module, and only policies with
-    # waivers need the post and calendar rules loaded.
-    from governance.rules import all_rules
+def known_rule_ids(policy: Policy, wanted: set[str]) -> set[str]:
+    """Declared and shipped rule ids; post rules are loaded only if ``wanted`` needs them."""
+    # Imported here: the registry imports this module.
+    from governance.rules import POLICY_RULES, all_rules
 
-    declared = {rule.id for rule in (*policy.tone.rules, *policy.content.rules)}
-    return {rule.id for rule in all_rules()} | declared
+    known = {rule.id for rule in (*policy.tone.rules, *policy.content.rules, *POLICY_RULES)}
+    if wanted - known:  # post and calendar rules pull in the text engine; only when asked
+        known |= {rule.id for rule in all_rules()}
+    return known
 
 
 def check(ctx: PolicyContext) -> Iterator[Problem]:
-    if not ctx.policy.waivers:
+    waivers = ctx.policy.waivers
+    if not waivers:
         return
-    known = known_rule_ids(ctx.policy)
-    for index, waiver in enumerate(ctx.policy.waivers):
+    known = known_rule_ids(ctx.policy, {waiver.rule for waiver in waivers})
+    for index, waiver in enumerate(waivers):
         if waiver.rule in known:
             continue
         hint = difflib.get_close_matches(waiver.rule, sorted(known), n=1, cutoff=0.6)
