@@ -66,10 +66,9 @@ def explain_command(rule_id: str, policy_path: str | None) -> None:
         raise SystemExit(EXIT_USAGE)
     wording = ""
     if info.declaration is not None and loaded is not None:
+        from governance.render.i18n import choose_language
         from governance.render.policy_document import document_context
         from governance.render.wording import declared_item
-
-        from governance.render.i18n import choose_language
 
         organisation = loaded.policy.organisation
         lang = choose_language(None, organisation.languages if organisation else ())

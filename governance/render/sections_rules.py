@@ -48,8 +48,7 @@ def tone(ctx: DocContext) -> Section:
     checks = []
     if we := _for_language(policy.first_person, t.lang):
         checks.append(Item(t("tone.first_person", words=ctx.quoted(we)), "",
-                           ", ".join(ctx.enabled(("tone.we-voice", "tone.third-person",
-                                                  "tone.brand-as-subject")))))
+                           ctx.cite("first_person")))
     if officialese := _for_language(policy.officialese, t.lang):
         checks.append(Item(t("tone.officialese", terms=ctx.quoted(officialese)), "",
                            ctx.cite("officialese")))
@@ -217,7 +216,10 @@ def waivers(ctx: DocContext) -> Section:
 
 
 def other_checks(ctx: DocContext, cited: set[str]) -> Section:
-    """Shipped post and calendar rules no statement above has cited, so none goes unmentioned."""
+    """Shipped post and calendar rules no statement above has cited, so none goes unmentioned.
+
+    English uses each rule's own summary; other languages translate it in the catalogue.
+    """
     t = ctx.t
     items = []
     for info in ctx.rules.values():

@@ -35,21 +35,18 @@ from governance.render.rule_catalogue import RuleInfo
 SETTING_RULES: dict[str, tuple[str, ...]] = {
     "promo_share": ("content.promo-share",),
     "link_share": ("content.link-share",),
-    "duplicates": ("content.duplicate", "content.duplicates"),
+    "duplicates": ("content.duplicates", "content.duplicate"),
     "topics": ("post.topic", "post.topic-missing"),
-    "cadence": ("cadence.too-often", "cadence.too-rare", "cadence.silence",
-                "content.cadence", "calendar.cadence"),
+    "cadence": ("content.cadence", "calendar.cadence", "cadence.too-often", "cadence.silence"),
     "posting_hours": ("post.posting-hours",),
     "blackouts": ("post.blackout",),
-    "limits": ("network.max-length", "network.max-hashtags", "channel.limits",
-               "post.length", "post.hashtags"),
-    "personal_data": ("content.personal-data", "privacy.personal-data"),
-    "sponsorship": ("disclosure.sponsorship", "disclosure.ad-label"),
-    "advertising_ru": ("disclosure.ru-advertising", "disclosure.advertising-ru"),
+    "limits": ("post.length", "post.hashtags", "post.links"),
+    "personal_data": ("post.personal-data",),
+    "sponsorship": ("disclosure.sponsorship",),
+    "advertising_ru": ("disclosure.ru-advertising",),
     "approvals": ("approvals.required",),
-    "first_person": ("tone.we-voice",),
+    "first_person": ("tone.we-voice", "tone.third-person"),
     "officialese": ("tone.officialese",),
-    "third_person": ("tone.third-person", "tone.brand-as-subject"),
 }
 
 _PLACEHOLDER = re.compile(r"\{[a-z_]+\}")

@@ -58,11 +58,16 @@ def literal_keys() -> set[str]:
     return {key for path in files for key in _LITERAL_KEY.findall(path.read_text("utf-8"))}
 
 
+def document_keys(lang: str) -> set[str]:
+    """The catalogue's keys except rule summaries, which English takes from the rules."""
+    return {key for key in load_messages(lang) if not key.startswith("rule_summary.")}
+
+
 @pytest.mark.parametrize("lang", OTHER)
 def test_every_language_has_the_same_keys_as_english(lang: str) -> None:
-    english, other = load_messages("en"), load_messages(lang)
-    assert sorted(set(english) - set(other)) == [], f"missing in {lang}.yaml"
-    assert sorted(set(other) - set(english)) == [], f"only in {lang}.yaml"
+    english, other = document_keys("en"), document_keys(lang)
+    assert sorted(english - other) == [], f"missing in {lang}.yaml"
+    assert sorted(other - english) == [], f"only in {lang}.yaml"
 
 
 @pytest.mark.parametrize("lang", OTHER)
@@ -92,13 +97,18 @@ def test_every_key_the_code_uses_exists(lang: str) -> None:
     assert sorted(key for key in used if key not in messages) == []
 
 
-@pytest.mark.parametrize("lang", SUPPORTED_LANGUAGES)
+@pytest.mark.parametrize("lang", OTHER)
 def test_every_post_and_calendar_rule_has_a_translated_summary(lang: str) -> None:
-    # The staff document lists enabled rules no statement cites, by this summary.
+    # The staff document lists enabled rules no statement cites, by this summary;
+    # without it a Russian document would print an English sentence.
     messages = load_messages(lang)
     missing = [r.id for r in all_rules()
                if r.target != "policy" and f"rule_summary.{r.id}" not in messages]
-    assert missing == []
+    assert missing == [], f"add rule_summary entries to {lang}.yaml"
+
+
+def test_english_has_no_rule_summaries_of_its_own() -> None:
+    assert [key for key in load_messages("en") if key.startswith("rule_summary.")] == []
 
 
 def test_a_missing_key_fails_loudly() -> None:
