@@ -36,6 +36,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from governance.findings import Severity
+from governance.models.roles import Role
 from governance.rules.base import PolicyContext, Problem
 
 ID = "channels.agency-internal-responder"
@@ -45,10 +46,14 @@ SOURCE = "seed 003 §3; seed 004"
 TARGET = "policy"
 
 
+def _describe(role_ids: list[str], roles: dict[str, Role]) -> str:
+    return " and ".join(f"{r!r} (an {roles[r].type.value} role)" for r in role_ids)
+
+
 def check(ctx: PolicyContext) -> Iterator[Problem]:
     roles = {role.id: role for role in ctx.policy.roles}
     for index, channel in enumerate(ctx.policy.channels):
-        runners = [r for r in (channel.owner, channel.operated_by) if r in roles]
+        runners = [r for r in dict.fromkeys((channel.owner, channel.operated_by)) if r in roles]
         outside = [r for r in runners if not roles[r].is_internal]
         # An undeclared responder is a reference error already; whether it is
         # internal is unknown, so the channel is not judged until it is fixed.
@@ -58,9 +63,8 @@ def check(ctx: PolicyContext) -> Iterator[Problem]:
             continue
         where = "responders" if channel.responders else "id"
         yield Problem(
-            f"channel {channel.id!r} is run by {', '.join(outside)} "
-            f"({roles[outside[0]].type.value}) but has no internal responder to "
-            "connect customers with the company",
+            f"channel {channel.id!r} is run by {_describe(outside, roles)} but has no "
+            "internal responder to connect customers with the company",
             ("channels", index, where),
             channel=channel.id,
         )
