@@ -151,45 +151,60 @@ def raci_findings(loaded: LoadedPolicy, today: dt.date) -> list[Finding]:
     return sort_findings(run_policy_rules(loaded, rules, today))
 
 
-def build_matrix(loaded: LoadedPolicy, lang: str, today: dt.date) -> RaciMatrix:
-    t = Catalogue.for_language(lang)
-    policy = loaded.policy
-    groups = _groups(loaded, t)
-    findings = raci_findings(loaded, today)
+@dataclass
+class _Placed:
+    """Findings placed on the matrix: rule ids per activity row, and pinned cells."""
+
+    problems: list[RaciProblem]
+    row_rules: dict[int, list[str]]
+    cells: set[tuple[int, str]]
+
+
+def _place(loaded: LoadedPolicy, findings: list[Finding], t: Catalogue) -> _Placed:
     where = _location_index(loaded)
-    activities = policy.workflow.activities
-    row_rules: dict[int, list[str]] = {}
-    cells: set[tuple[int, str]] = set()
-    problems = []
+    activities = loaded.policy.workflow.activities
+    placed = _Placed([], {}, set())
     for finding in findings:
         spot = where.get(finding.location) if finding.location else None
         if spot is not None:
-            row_rules.setdefault(spot[0], []).append(finding.rule)
+            placed.row_rules.setdefault(spot[0], []).append(finding.rule)
             if spot[1]:
-                cells.add(spot)
-        problems.append(RaciProblem(
+                placed.cells.add(spot)
+        placed.problems.append(RaciProblem(
             finding.rule, t(f"severity.{finding.severity.label}"), finding.severity.label,
-            finding.message,
-            str(finding.location or ""), finding.waived_by,
+            finding.message, str(finding.location or ""), finding.waived_by,
             activities[spot[0]].id if spot is not None else ""))
+    return placed
+
+
+def _rows(loaded: LoadedPolicy, groups: tuple[RoleGroup, ...], placed: _Placed,
+          t: Catalogue) -> tuple[Row, ...]:
     names = {letter: t(f"raci.letter.{letter}") for letter in LETTERS}
     rows = []
-    for index, activity in enumerate(activities):
-        row_cells = tuple(
-            Cell(role.id, activity.raci.get(role.id, ""),
-                 names.get(activity.raci.get(role.id, ""), ""), (index, role.id) in cells)
-            for group in groups for role in group.roles)
+    for index, activity in enumerate(loaded.policy.workflow.activities):
+        letters = [activity.raci.get(role.id, "") for group in groups for role in group.roles]
+        roles = [role.id for group in groups for role in group.roles]
+        cells = tuple(Cell(role, letter, names.get(letter, ""), (index, role) in placed.cells)
+                      for role, letter in zip(roles, letters, strict=True))
         cadence = t(f"cadence.{activity.cadence.value}") if activity.cadence else ""
         rows.append(Row(activity.id, " ".join(activity.name.split()),
-                        t(f"activity_kind.{activity.kind.value}"), cadence, row_cells,
-                        tuple(dict.fromkeys(row_rules.get(index, [])))))
-    legend = tuple(LegendEntry(letter, names[letter], t(f"raci.meaning.{letter}"), COLOURS[letter])
-                   for letter in LETTERS)
-    organisation = policy.organisation
+                        t(f"activity_kind.{activity.kind.value}"), cadence, cells,
+                        tuple(dict.fromkeys(placed.row_rules.get(index, [])))))
+    return tuple(rows)
+
+
+def build_matrix(loaded: LoadedPolicy, lang: str, today: dt.date) -> RaciMatrix:
+    """The matrix in ``lang``, with the problems ``governance check`` finds as of ``today``."""
+    t = Catalogue.for_language(lang)
+    groups = _groups(loaded, t)
+    placed = _place(loaded, raci_findings(loaded, today), t)
+    legend = tuple(LegendEntry(letter, t(f"raci.letter.{letter}"), t(f"raci.meaning.{letter}"),
+                               COLOURS[letter]) for letter in LETTERS)
+    organisation = loaded.policy.organisation
     subtitle = ""
     if organisation is not None:
         subtitle = t("doc.subtitle", version=organisation.policy_version,
                      date=t.date(organisation.effective_date))
     name = organisation.name if organisation else ""
-    return RaciMatrix(lang, t("raci.title", organisation=name), subtitle, groups, tuple(rows),
-                      legend, tuple(problems))
+    return RaciMatrix(lang, t("raci.title", organisation=name), subtitle, groups,
+                      _rows(loaded, groups, placed, t), legend, tuple(placed.problems))
