@@ -69,7 +69,7 @@ def open_calendar(
     check_file(file)
     fmt, head = detect(file, options)
     items = READERS[fmt](Source(file, name, head), options)
-    return fmt, _flag_duplicate_ids(items, "row" if fmt == "xlsx" else "line")
+    return fmt, _flag_duplicate_ids(items)
 
 
 def iter_posts(path: str | Path, options: ReadOptions | None = None) -> Iterator[Post | Finding]:
@@ -110,9 +110,9 @@ def _check_options(options: ReadOptions) -> None:
                             f"(expected one of: {', '.join(DATE_ORDERS)})")
 
 
-def _flag_duplicate_ids(items: Iterator[Post | Finding], unit: str) -> Iterator[Post | Finding]:
-    # Only an int (or, for anchored locations, the Location) per id is kept, so
-    # streaming memory grows by a few dozen bytes a post, not by the post.
+def _flag_duplicate_ids(items: Iterator[Post | Finding]) -> Iterator[Post | Finding]:
+    # Only the line (or, for a sheet cell or an event, the Location) of each id
+    # is kept, so streaming memory grows by about a hundred bytes a post.
     seen: dict[str, int | Location] = {}
     for item in items:
         if type(item) is Post:
@@ -121,7 +121,7 @@ def _flag_duplicate_ids(items: Iterator[Post | Finding], unit: str) -> Iterator[
             if first is None:
                 seen[item.id] = location if location.anchor else location.line
             else:
-                where = f"{unit} {first}" if isinstance(first, int) else _describe(first)
+                where = f"line {first}" if isinstance(first, int) else _describe(first)
                 yield Finding(
                     "calendar.duplicate-id", Severity.ERROR,
                     f"duplicate post id {item.id!r}: first used at {where}",
@@ -130,8 +130,6 @@ def _flag_duplicate_ids(items: Iterator[Post | Finding], unit: str) -> Iterator[
 
 
 def _describe(location: Location) -> str:
-    if location.line > 0 and not location.anchor.startswith("VEVENT"):
-        return location.anchor
-    if location.line > 0:
+    if location.anchor.startswith("VEVENT") and location.line > 0:
         return f"{location.anchor} (line {location.line})"
     return location.anchor
