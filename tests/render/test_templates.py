@@ -109,6 +109,16 @@ def test_policy_text_never_becomes_markdown_markup(what: str) -> None:
         assert len({len(_UNESCAPED_PIPE.findall(row)) for row in rows}) == 1, rows
 
 
+@pytest.mark.parametrize("what", ["policy", "raci"])
+def test_html_pages_are_self_contained(what: str) -> None:
+    render = render_policy if what == "policy" else render_raci
+    html = render(load(FULL), "html", RenderOptions(lang="en")).decode()
+    assert html.startswith("<!DOCTYPE html>\n<html lang=\"en\">")
+    assert "<style>" in html and "@media print" in html
+    for external in ("<link", "src=", "@import", "url(", "<script", "http://", "//fonts"):
+        assert external not in html, external
+
+
 def test_office_files_carry_policy_text_as_text() -> None:
     loaded = load(HOSTILE)
     doc = docx_contents(render_policy(loaded, "docx", RenderOptions(lang="en")))
