@@ -4,9 +4,15 @@ Lexicon terms (:mod:`governance.text.terms`)
     ``Term(term, replacement="", case_sensitive=False, key=None)``
     ``TermMatcher(terms, stem_language=None)``, ``.find(text) -> list[TermMatch]``
     ``TermMatch(start, end, matched, term)``
+
+Policy regular expressions (:mod:`governance.text.safe_regex`)
+    ``compile_pattern(pattern, ignore_case=False) -> SafePattern`` or ``PatternError``
+    ``SafePattern.search(text) -> Span | None``, ``.finditer(text) -> Iterator[Span]``
 """
 
+from governance.text.safe_regex import PatternError, SafePattern, compile_pattern
 from governance.text.spans import Span
 from governance.text.terms import Term, TermMatch, TermMatcher
 
-__all__ = ["Span", "Term", "TermMatch", "TermMatcher"]
+__all__ = ["PatternError", "SafePattern", "Span", "Term", "TermMatch", "TermMatcher",
+           "compile_pattern"]
