@@ -8,11 +8,16 @@ Lexicon terms (:mod:`governance.text.terms`)
 Policy regular expressions (:mod:`governance.text.safe_regex`)
     ``compile_pattern(pattern, ignore_case=False) -> SafePattern`` or ``PatternError``
     ``SafePattern.search(text) -> Span | None``, ``.finditer(text) -> Iterator[Span]``
+
+Length and entities (:mod:`governance.text.length`)
+    ``count(text, method="chars")`` with method "chars", "x" or "utf16"
+    ``extract_urls(text)``, ``hashtags(text)``, ``mentions(text)`` -> ``list[Span]``
 """
 
+from governance.text.length import COUNT_METHODS, count, extract_urls, hashtags, mentions
 from governance.text.safe_regex import PatternError, SafePattern, compile_pattern
 from governance.text.spans import Span
 from governance.text.terms import Term, TermMatch, TermMatcher
 
-__all__ = ["PatternError", "SafePattern", "Span", "Term", "TermMatch", "TermMatcher",
-           "compile_pattern"]
+__all__ = ["COUNT_METHODS", "PatternError", "SafePattern", "Span", "Term", "TermMatch",
+           "TermMatcher", "compile_pattern", "count", "extract_urls", "hashtags", "mentions"]
