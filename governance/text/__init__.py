@@ -1,5 +1,9 @@
 """Pure text analysis for the post rules: no files, no printing, offsets everywhere.
 
+Every function takes the text (and any term lists) as arguments and returns
+plain values; every span is a :class:`Span` ``(start, end, text)`` with
+``text == source[start:end]`` in character (code point) offsets.
+
 Lexicon terms (:mod:`governance.text.terms`)
     ``Term(term, replacement="", case_sensitive=False, key=None)``
     ``TermMatcher(terms, stem_language=None)``, ``.find(text) -> list[TermMatch]``
@@ -12,12 +16,30 @@ Policy regular expressions (:mod:`governance.text.safe_regex`)
 Length and entities (:mod:`governance.text.length`)
     ``count(text, method="chars")`` with method "chars", "x" or "utf16"
     ``extract_urls(text)``, ``hashtags(text)``, ``mentions(text)`` -> ``list[Span]``
+
+Personal data (:mod:`governance.text.personal_data`)
+    ``find_emails(text, allow=())``, ``find_phones(text, allow=())`` -> ``list[Span]``
 """
 
 from governance.text.length import COUNT_METHODS, count, extract_urls, hashtags, mentions
+from governance.text.personal_data import find_emails, find_phones
 from governance.text.safe_regex import PatternError, SafePattern, compile_pattern
 from governance.text.spans import Span
 from governance.text.terms import Term, TermMatch, TermMatcher
 
-__all__ = ["COUNT_METHODS", "PatternError", "SafePattern", "Span", "Term", "TermMatch",
-           "TermMatcher", "compile_pattern", "count", "extract_urls", "hashtags", "mentions"]
+__all__ = [
+    "COUNT_METHODS",
+    "PatternError",
+    "SafePattern",
+    "Span",
+    "Term",
+    "TermMatch",
+    "TermMatcher",
+    "compile_pattern",
+    "count",
+    "extract_urls",
+    "find_emails",
+    "find_phones",
+    "hashtags",
+    "mentions",
+]
