@@ -19,6 +19,11 @@ Length and entities (:mod:`governance.text.length`)
 
 Personal data (:mod:`governance.text.personal_data`)
     ``find_emails(text, allow=())``, ``find_phones(text, allow=())`` -> ``list[Span]``
+
+Words, sentences, voice (:mod:`governance.text.words`, :mod:`governance.text.voice`)
+    ``words(text)``, ``sentences(text)`` -> ``list[Span]``
+    ``brand_as_subject(text, brand_names) -> list[BrandSubject]``
+    ``first_person_plural_ratio(text) -> float``
 """
 
 from governance.text.length import COUNT_METHODS, count, extract_urls, hashtags, mentions
@@ -26,20 +31,27 @@ from governance.text.personal_data import find_emails, find_phones
 from governance.text.safe_regex import PatternError, SafePattern, compile_pattern
 from governance.text.spans import Span
 from governance.text.terms import Term, TermMatch, TermMatcher
+from governance.text.voice import BrandSubject, brand_as_subject, first_person_plural_ratio
+from governance.text.words import sentences, words
 
 __all__ = [
     "COUNT_METHODS",
+    "BrandSubject",
     "PatternError",
     "SafePattern",
     "Span",
     "Term",
     "TermMatch",
     "TermMatcher",
+    "brand_as_subject",
     "compile_pattern",
     "count",
     "extract_urls",
     "find_emails",
     "find_phones",
+    "first_person_plural_ratio",
     "hashtags",
     "mentions",
+    "sentences",
+    "words",
 ]

@@ -1,0 +1,226 @@
+"""Tone-of-voice heuristics: the company written about in the third person.
+
+Policies ask staff to write as "we", never "the company" (seed 003 §4). These
+helpers find the sentences that break that habit. They are heuristics, tuned to
+miss rather than to nag; the tests list what they catch and what they leave.
+
+:func:`brand_as_subject` flags a sentence whose subject is the brand:
+
+1. The sentence *starts* with the brand, or with an introductory phrase and then
+   the brand. An introductory phrase is up to four words closed by a comma
+   ("Сегодня, ...", "This week, ..."), one of a few opening words ("Сегодня",
+   "Today", "Σήμερα", "А", "And"), or a preposition with up to two more words
+   ("В эту субботу ...", "This Saturday ..."). After such a phrase the brand must
+   be in the form listed (its nominative): "В «Северном Ветре» открылась
+   выставка" is about a place, not a subject.
+2. Before the brand may stand a descriptor: "Компания", "Бренд", "ООО", "The",
+   "The company", "Η εταιρεία"...; after it "team" or "команда". Quotes around
+   the brand («», "", „“) are fine.
+3. The brand (or descriptor + brand) is followed by a verb-like word, possibly
+   after one adverb ("уже", "now", "с радостью"...), or by a dash (the Russian
+   "X — лидер рынка"). Verb-like means a known auxiliary or predicate ("is",
+   "has", "will", "рад", "готова", "είναι"), or a lower-case word with a verb
+   ending: English "-s"/"-ed" ("opens", "launched"), Russian present and past
+   endings ("открывает", "открыл", "открылась"), Greek ("ανακοινώνει",
+   "άνοιξε").
+
+So "Компания «Северный Ветер» рада сообщить…", "Nordwind is proud to
+announce…" and "Северный Ветер открывает новую кофейню" are flagged, while "Мы в
+«Северном Ветре» открываем…" (we are the subject), "Follow Nordwind on
+Telegram" (an imperative: the reader is the subject) and "Nordwind's new app is
+here" (a possessive) are not.
+
+Brand names match case-insensitively at word boundaries; each Cyrillic word of a
+name also matches its inflected forms (a stem plus a common case ending, with a
+fleeting vowel dropped: "Ветер" -> "Ветра", "Ветре").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from governance.text.spans import WORD_CHARS, Span, word_set
+from governance.text.words import sentences, words
+
+__all__ = ["BrandSubject", "brand_as_subject", "first_person_plural_ratio"]
+
+
+@dataclass(frozen=True)
+class BrandSubject:
+    """A sentence with the brand as its subject: where the sentence and the name are."""
+
+    sentence: Span
+    brand: Span
+    name: str
+
+
+_OPENERS = word_set("""
+сегодня вчера завтра теперь сейчас скоро наконец итак а и но также кстати
+today yesterday tomorrow now soon finally so and but also meanwhile
+σήμερα χθες αύριο τώρα σύντομα επιτέλους και αλλά επίσης
+""")
+_PREPOSITIONS = word_set("""
+в во на с со к по за до после перед этой этим эту этот этого этом всю весь
+in on at this next last every after before from since during
+στις στο στη στην την το τον από μετά αυτή αυτό αυτόν
+""")
+_DESCRIPTORS = word_set("""
+компания компании бренд сеть группа банк магазин сервис ресторан кофейня команда
+ооо оао ао пао зао ип холдинг
+the company team brand
+η ο το οι εταιρεία εταιρία ομάδα
+""")
+_TRAILING_NOUNS = word_set("team company crew family команда ομάδα")
+_ADVERBS = word_set("""
+уже теперь снова вновь тоже также ещё еще наконец официально впервые традиционно радостью
+гордостью с
+now also just already proudly again officially finally today still
+πλέον ήδη τώρα επίσης ξανά επιτέλους
+""")
+_KNOWN_VERBS = word_set("""
+is was are were has have had will would can could should shall may might must does
+did do isn't wasn't won't can't doesn't didn't hasn't
+рад рада радо рады готов готова готово готовы горд горда горды должен должна должно
+должны намерен намерена будет будут стал стала стало стали является являются это был
+была было были может могут хочет хотим
+είναι ήταν έχει είχε θα δεν μπορεί
+""")
+_NOT_VERBS = word_set("""
+news this its his hers plus us yes series always perhaps sometimes across towards
+besides thanks analytics sales kids wins
+""")
+_EN_VERB = re.compile(r"[a-z]+(?:[^s]s|ed)$")
+_RU_VERB = re.compile(
+    r"(?:[ауеоыяиюэ]ет|[ёи]т|[ую]т|[ая]т|[её]тся|[ия]тся|[уюая]тся|"
+    r"[аеёиоуыэюя]л[аои]?|[аеёиоуыэюя]л(?:ся|ась|ось|ись))$")
+_EL_VERB = re.compile(r"(?:ει|εί|ουν|ούν|ται|ηκε|ήκε|σε|ξε|ψε|νε|ησαν|ούσε|αν)$")
+_DASHES = ("—", "–", "-")
+_OPEN_QUOTES = "«\"“„'‘"
+_CLOSE_QUOTES = "»\"”“'’"
+_CYRILLIC_WORD = re.compile(r"[а-яё]+", re.IGNORECASE)
+_ENDINGS = ("а|я|о|е|ы|и|у|ю|ь|ом|ем|ём|ой|ей|ою|ею|ам|ям|ами|ями|ах|ях|ов|ев|ый|ий|ой|ая"
+            "|яя|ое|ее|ые|ие|ого|его|ому|ему|ым|им|ых|их|ую|юю")
+_STRIP = tuple(sorted(_ENDINGS.split("|"), key=len, reverse=True))
+_FLEETING = re.compile(r"([^аеёиоуыэюя])[её]([^аеёиоуыэюяй])$")
+_WE = word_set("""
+мы нас нам нами наш наша наше наши нашего нашей нашему нашим нашими наших нашу
+we us our ours ourselves εμείς μας
+""")
+
+
+def brand_as_subject(text: str, brand_names: Iterable[str]) -> list[BrandSubject]:
+    """Sentences of ``text`` whose subject is one of ``brand_names`` (see the module docs)."""
+    patterns = _brand_patterns(tuple(name for name in brand_names if name.strip()))
+    if not patterns:
+        return []
+    found: list[BrandSubject] = []
+    for sentence in sentences(text):
+        hit = _subject_in(text, sentence, patterns)
+        if hit is not None:
+            found.append(hit)
+    return found
+
+
+def first_person_plural_ratio(text: str) -> float:
+    """Share of the sentences of ``text`` that speak as "we" (мы, наш, we, our, μας...)."""
+    all_sentences = sentences(text)
+    if not all_sentences:
+        return 0.0
+    with_we = sum(any(w.text.lower() in _WE for w in words(s.text)) for s in all_sentences)
+    return with_we / len(all_sentences)
+
+
+@lru_cache(maxsize=64)
+def _brand_patterns(names: tuple[str, ...]) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    compiled = []
+    for name in names:
+        parts = [_word_pattern(word) for word in name.split()]
+        body = r"\s+".join(parts)
+        compiled.append((name, re.compile(
+            f"[{_OPEN_QUOTES}]?({body})(?![{WORD_CHARS}])[{_CLOSE_QUOTES}]?", re.IGNORECASE)))
+    return tuple(compiled)
+
+
+def _word_pattern(word: str) -> str:
+    if not _CYRILLIC_WORD.fullmatch(word):
+        return re.escape(word)
+    lowered = word.lower()
+    stem = next((lowered[:-len(e)] for e in _STRIP
+                 if lowered.endswith(e) and len(lowered) - len(e) >= 3), lowered)
+    stems = {stem, _FLEETING.sub(r"\1\2", stem)}
+    alternatives = "|".join(re.escape(s) for s in sorted(stems, key=len, reverse=True))
+    return f"(?:{alternatives})(?:{_ENDINGS})?"
+
+
+def _subject_in(text: str, sentence: Span, patterns: Sequence[tuple[str, re.Pattern[str]]],
+                ) -> BrandSubject | None:
+    tokens = words(sentence.text)
+    for index, nominative_only in _subject_positions(sentence.text, tokens):
+        position = index
+        while position < len(tokens) and tokens[position].text.lower() in _DESCRIPTORS:
+            position += 1
+        if position >= len(tokens):
+            continue
+        start = _quote_start(sentence.text, tokens[position].start)
+        for name, pattern in patterns:
+            match = pattern.match(sentence.text, start)
+            if match is None:
+                continue
+            exact = " ".join(match.group(1).split()).casefold() == " ".join(name.split()).casefold()
+            if nominative_only and position == index and not exact:
+                continue
+            if _predicate_follows(sentence.text, match.end()):
+                base = sentence.start
+                brand = Span(base + match.start(1), base + match.end(1), match.group(1))
+                return BrandSubject(sentence, brand, name)
+    return None
+
+
+def _quote_start(text: str, word_start: int) -> int:
+    return word_start - 1 if word_start > 0 and text[word_start - 1] in _OPEN_QUOTES \
+        else word_start
+
+
+def _subject_positions(text: str, tokens: list[Span]) -> list[tuple[int, bool]]:
+    """Word indexes where a subject may start, and whether only a nominative fits there."""
+    positions = [(0, False)]
+    for count in range(1, min(4, len(tokens) - 1) + 1):
+        gap = text[tokens[count - 1].end:tokens[count].start]
+        if "," in gap:
+            positions.append((count, True))
+            break
+    if tokens and tokens[0].text.lower() in _OPENERS:
+        positions.append((1, True))
+    if tokens and tokens[0].text.lower() in _PREPOSITIONS:
+        positions.extend((count, True) for count in (2, 3) if count < len(tokens))
+    return positions
+
+
+def _predicate_follows(text: str, end: int) -> bool:
+    rest = text[end:]
+    if rest[:1] in ("'", "’"):
+        return False  # a possessive: "Nordwind's app"
+    stripped = rest.lstrip()
+    if stripped.startswith(_DASHES) and stripped[1:2].isspace():
+        return True
+    following = [w.text for w in words(rest)[:4]]
+    if following and following[0].lower() in _TRAILING_NOUNS:
+        following = following[1:]
+    while following and following[0].lower() in _ADVERBS:
+        following = following[1:]
+    return bool(following) and _verb_like(following[0], following[1:2])
+
+
+def _verb_like(word: str, after: list[str]) -> bool:
+    lowered = word.lower()  # not casefold: it would turn a final ς into σ
+    if lowered in _KNOWN_VERBS:
+        return True
+    if word != lowered or lowered in _NOT_VERBS:
+        return False  # verbs after a subject are written in lower case
+    if _EN_VERB.fullmatch(lowered):
+        # "Nordwind stores are open": a plural noun, then the real verb.
+        return lowered.endswith("ed") or not (after and after[0].lower() in _KNOWN_VERBS)
+    return bool(_RU_VERB.search(lowered) or _EL_VERB.search(lowered))
