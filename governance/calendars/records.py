@@ -36,7 +36,9 @@ from governance.calendars.fields import (
 from governance.findings import Finding, Location, Severity
 from governance.models.post import Post, PostWaiver
 
-_TEXT_FIELDS = ("author", "text", "link", "kind", "topic", "alt_text")
+_TEXT_FIELDS = ("author", "link", "kind", "topic", "alt_text")
+_EMPTY = ("",) * len(_TEXT_FIELDS)
+_LIST_FIELDS = ("approved_by", "tags", "media")
 
 
 class RecordConverter:
@@ -58,22 +60,36 @@ class RecordConverter:
                         f"a post must be a mapping of fields, not {_kind(record)}", location)
             return None
         where = _Locator(location, locations or {}, self._mapping)
-        values = self._fields(record, where)
-        ident = self._string(values, "id", where, required=True)
+        # Keys already canonical (the usual case) need no renaming or checks.
+        plain = not self._mapping and record.keys() <= FIELD_SET
+        values: dict[str, Any] = record if plain else self._fields(record, where)
+        get = values.get
+        ident = get("id")
+        ident = ident.strip() if type(ident) is str and ident.strip() else \
+            self._string(values, "id", where, required=True)
         when = self._when(values, where)
         channel = self._string(values, "channel", where) or self._default_channel
         if not channel:
             self._missing("channel", where)
         if ident is None or when is None or not channel:
             return None
-        texts = [self._string(values, name, where) or "" for name in _TEXT_FIELDS]
-        author, text, link, kind, topic, alt_text = texts
-        lists = [self._list(values, name, where) for name in ("approved_by", "tags", "media")]
+        author, link, kind, topic, alt_text = (
+            value.strip() if type(value) is str else self._string(values, name, where) or ""
+            for name, value in zip(_TEXT_FIELDS, map(get, _TEXT_FIELDS, _EMPTY), strict=True))
+        text = get("text", "")
+        if type(text) is not str:
+            text = self._string(values, "text", where) or ""
+        approved, tags, media = (
+            () if value is None else self._list(values, name, where)
+            for name, value in zip(_LIST_FIELDS, map(get, _LIST_FIELDS), strict=True))
+        sponsored = get("sponsored")
+        if type(sponsored) is not bool:
+            sponsored = self._sponsored(values, where)
         return Post(
-            ident, when, channel, author, text.replace("\r\n", "\n"), link,
-            self._sponsored(values, where), kind, lists[0], topic, lists[1], lists[2],
-            alt_text, self._waivers(values, where), location, where.fields(),
-            self._extra(values, where),
+            ident, when, channel, author, text.replace("\r\n", "\n"), link, sponsored, kind,
+            approved, topic, tags, media, alt_text,
+            self._waivers(values, where) if "waive" in values else (), location,
+            where.fields(), {} if plain else self._extra(values, where),
         )
 
     def _fields(self, record: dict[Any, Any], where: _Locator) -> dict[str, Any]:
