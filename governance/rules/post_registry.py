@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
+from governance.rules import calendar as calendar_rules
 from governance.rules.base import Rule
 
 POST_RULES: tuple[Rule, ...] = ()
-CALENDAR_RULES: tuple[Rule, ...] = ()
+CALENDAR_RULES: tuple[Rule, ...] = tuple(Rule.from_module(m) for m in calendar_rules.MODULES)
