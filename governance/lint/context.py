@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from governance.errors import UsageError
 from governance.findings import Severity
+from governance.lint.store import ALWAYS_KEPT, STORABLE
 from governance.models.policy import Policy
 from governance.rules.base import LintContext, Problem, Rule
 from governance.runner import effective_severity
@@ -56,6 +57,27 @@ def activate(rules: Iterable[Rule], ctx: LintContext) -> list[ActiveRule]:
             continue
         active.append(ActiveRule(rule, severity, rule.check))
     return active
+
+
+def fields_read(rules: Iterable[ActiveRule]) -> frozenset[str]:
+    """What the post store must keep for these calendar rules.
+
+    A calendar rule module may say which post fields it reads in ``FIELDS``
+    (besides id, publish_at, channel and the row, always kept); a rule that
+    does not, or a rule declared in YAML, may read any of them.
+    """
+    needed: set[str] = set()
+    for active in rules:
+        module = None if active.rule.declared else importlib.import_module(
+            active.rule.check.__module__)
+        declared: Iterable[str] | None = getattr(module, "FIELDS", None)
+        if declared is None:
+            return STORABLE
+        needed.update(declared)
+    # Any other name is a column of the calendar, read through Post.get.
+    if needed - STORABLE - ALWAYS_KEPT:
+        needed.add("extra")
+    return frozenset(needed) & STORABLE
 
 
 def _prepare_hook(rule: Rule) -> Callable[[LintContext], bool] | None:

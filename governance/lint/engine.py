@@ -27,7 +27,13 @@ from governance.calendars import CalendarError, ReadOptions, iter_posts
 from governance.errors import UsageError
 from governance.findings import Finding, Location, Severity
 from governance.lint.channels import ChannelResolver
-from governance.lint.context import ActiveRule, activate, build_context, declared_calendar_rules
+from governance.lint.context import (
+    ActiveRule,
+    activate,
+    build_context,
+    declared_calendar_rules,
+    fields_read,
+)
 from governance.lint.hooks import DeclaredRulesHook
 from governance.lint.store import PostStore
 from governance.lint.waivers import PolicyWaivers, post_waivers
@@ -102,13 +108,17 @@ class _Run:
     def __init__(self, ctx: LintContext, compiler: DeclaredRulesHook, options: LintOptions) -> None:
         policy = ctx.policy
         self.ctx = ctx
-        self.post_rules = activate([*POST_RULES, *compiler.rules], ctx)
-        self.calendar_rules = activate([*CALENDAR_RULES, *declared_calendar_rules(policy)], ctx)
+        post_rules = [*POST_RULES, *compiler.rules]
+        calendar_rules = [*CALENDAR_RULES, *declared_calendar_rules(policy)]
+        self.post_rules = activate(post_rules, ctx)
+        self.calendar_rules = activate(calendar_rules, ctx)
         self.rules_run = len(self.post_rules) + len(self.calendar_rules)
-        self.known_rules = {r.id for r in all_rules()} | compiler.declared_ids
+        # Rules switched off or inactive may still be waived: the waiver is not a typo.
+        self.known_rules = ({r.id for r in (*all_rules(), *post_rules, *calendar_rules)}
+                            | compiler.declared_ids)
         self.resolver = ChannelResolver(policy.channels)
         self.policy_waivers = PolicyWaivers(policy, ctx.today)
-        self.store = PostStore() if self.calendar_rules else None
+        self.store = PostStore(fields_read(self.calendar_rules)) if self.calendar_rules else None
         self.calendar_waivers: dict[tuple[str, str], dict[str, str]] = {}
         self.findings: list[Finding] = []
         self.count = 0

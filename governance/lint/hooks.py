@@ -20,7 +20,7 @@ from governance.models.rules import SubstitutionRule
 from governance.rules.base import LintContext, Rule
 from governance.rules.declared import build_rules, declared_entries
 from governance.source import DataPath
-from governance.text import Term
+from governance.text.terms import Term
 
 RULE_ID_CLASH = "policy.rule-id-clash"
 

@@ -1,11 +1,12 @@
 """Posts kept for the calendar rules, in as little memory as a ``Post`` allows.
 
 Per-post rules see each post once, as it streams in; calendar rules (shares,
-cadence, duplicates) need every post at once. 100,000 posts as read take about
-1.5 KB each (per-cell locations, one string per cell, texts with an emoji stored
-four bytes a character), so the store keeps a slimmer ``Post``: the text as
-UTF-8 (decoded when a rule reads it), repeated strings and time zones shared,
-the row location only. Calendar rules still receive ordinary ``Post`` objects.
+cadence, duplicates) need every post at once. A post as read takes about 1.5 KB
+(a Location object, one string per cell, a text with one emoji stored four bytes
+a character), so the store keeps a slimmer ``Post``: the text as UTF-8 (decoded
+when a rule reads it), the row as a line number, repeated strings and time zones
+shared, no per-cell locations, and only the fields the active calendar rules
+read. Calendar rules still receive ordinary ``Post`` objects.
 """
 
 from __future__ import annotations
@@ -21,10 +22,10 @@ _NO_EXTRA: dict[str, str] = {}
 
 
 class StoredPost(Post):
-    """A ``Post`` whose text lives as UTF-8 bytes: a quarter of the memory of a str
-    holding one emoji, at the cost of decoding it when read."""
+    """A ``Post`` that holds its text as UTF-8 bytes (a quarter of the memory of a
+    str holding one emoji) and its row as a line number, rebuilding both on access."""
 
-    __slots__ = ("_utf8",)
+    __slots__ = ("_file", "_utf8", "_where")
 
     @property
     def text(self) -> str:
@@ -34,45 +35,73 @@ class StoredPost(Post):
     def text(self, value: str) -> None:
         self._utf8 = value.encode("utf-8")
 
+    @property
+    def location(self) -> Location:
+        where = self._where
+        return where if isinstance(where, Location) else Location(self._file, where, 1)
+
+    @location.setter
+    def location(self, value: Location) -> None:
+        # A row is a file and a line: keep the line, not a Location object per post.
+        self._file = value.file
+        self._where = value.line if value.column == 1 and not value.anchor else value
+
+
+#: Fields a calendar rule may read; a rule module's ``FIELDS`` names the ones it does.
+STORABLE = frozenset({"author", "text", "link", "sponsored", "kind", "approved_by", "topic",
+                      "tags", "media", "alt_text", "waive", "extra"})
+#: What every stored post keeps: enough to name it, place it in time and find its row.
+ALWAYS_KEPT = frozenset({"id", "publish_at", "channel", "location"})
+_NONE: tuple[str, ...] = ()
+
 
 class PostStore:
-    """Slim copies of the posts calendar rules will judge, in calendar order."""
+    """Slim copies of the posts calendar rules will judge, in calendar order.
 
-    def __init__(self) -> None:
+    ``fields`` are the fields besides ``id``, ``publish_at``, ``channel`` and the
+    row that the active calendar rules read (``STORABLE`` when any rule does not
+    say); the others are left empty, so a calendar judged only on kinds and
+    times does not keep 100,000 texts.
+    """
+
+    def __init__(self, fields: frozenset[str] = STORABLE) -> None:
         self.posts: list[Post] = []
+        self.fields = fields
         self._strings: dict[str, str] = {}
         self._zones: dict[Any, dt.tzinfo] = {}
 
     def add(self, post: Post) -> None:
-        share = self._share
+        keep, share = self.fields, self._share
         self.posts.append(StoredPost(
             id=post.id,
             publish_at=self._moment(post.publish_at),
             channel=share(post.channel),
-            author=share(post.author),
-            text=post.text,
-            link=post.link,
-            sponsored=post.sponsored,
-            kind=share(post.kind),
-            approved_by=tuple(share(r) for r in post.approved_by),
-            topic=share(post.topic),
-            tags=tuple(share(t) for t in post.tags),
-            media=post.media,
-            alt_text=post.alt_text,
-            waive=post.waive,
+            author=share(post.author) if "author" in keep else "",
+            text=post.text if "text" in keep else "",
+            link=post.link if "link" in keep else "",
+            sponsored=post.sponsored if "sponsored" in keep else False,
+            kind=share(post.kind) if "kind" in keep else "",
+            approved_by=self._shared(post.approved_by) if "approved_by" in keep else _NONE,
+            topic=share(post.topic) if "topic" in keep else "",
+            tags=self._shared(post.tags) if "tags" in keep else _NONE,
+            media=post.media if "media" in keep else _NONE,
+            alt_text=post.alt_text if "alt_text" in keep else "",
+            waive=post.waive if "waive" in keep else (),
             location=post.location,
             field_locations=_NO_FIELDS,
-            extra=post.extra or _NO_EXTRA,
+            extra=(post.extra or _NO_EXTRA) if "extra" in keep else _NO_EXTRA,
         ))
 
     def _share(self, value: str) -> str:
         return self._strings.setdefault(value, value)
 
+    def _shared(self, values: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(self._share(v) for v in values) if values else _NONE
+
     def _moment(self, moment: dt.datetime) -> dt.datetime:
         zone = moment.tzinfo
         if zone is None:
             return moment
-        offset = moment.utcoffset()
-        key = (type(zone), offset) if isinstance(zone, dt.timezone) else zone
+        key = (type(zone), moment.utcoffset()) if isinstance(zone, dt.timezone) else zone
         shared = self._zones.setdefault(key, zone)
         return moment if shared is zone else moment.replace(tzinfo=shared)

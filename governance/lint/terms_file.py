@@ -16,7 +16,7 @@ from pathlib import Path
 
 from governance.findings import Finding, Location, Severity
 from governance.resources import pack_path
-from governance.text import Term
+from governance.text.terms import Term
 
 TERMS_FILE = "policy.terms-file"
 #: A lexicon larger than this is a mistake (a wrong file), not a lexicon.

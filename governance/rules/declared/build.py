@@ -18,7 +18,7 @@ from governance.rules.declared.examples import example_failures
 from governance.rules.declared.filters import PostFilter, compile_filter
 from governance.rules.declared.types import Checker, CompileError, PerPostRule, compile_checker
 from governance.source import DataPath
-from governance.text import Term
+from governance.text.terms import Term
 
 BAD_PATTERN = "policy.bad-pattern"
 RULE_EXAMPLE = "policy.rule-example"

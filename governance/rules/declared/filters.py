@@ -27,6 +27,8 @@ def field_getter(name: str) -> FieldGetter:
     if name in _STRING_FIELDS:
         getter: FieldGetter = attrgetter(name)
         return getter
+    if name == "sponsored":
+        return lambda post: "true" if post.sponsored else "false"
     return lambda post: post.get(name)
 
 

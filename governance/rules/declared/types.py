@@ -8,7 +8,6 @@ key of the rule that cannot be compiled (a bad pattern, an unknown stemmer).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
-from typing import Any
 
 from governance.models.post import Post
 from governance.models.rules import (
@@ -24,7 +23,10 @@ from governance.rules.base import LintContext, Problem
 from governance.rules.declared.filters import field_getter
 from governance.rules.declared.messages import fill, with_suggestion
 from governance.source import DataPath
-from governance.text import PatternError, Term, TermMatcher, compile_pattern, length, words
+from governance.text.length import count
+from governance.text.safe_regex import PatternError, SafePattern, compile_pattern
+from governance.text.terms import Term, TermMatcher
+from governance.text.words import words
 
 Checker = Callable[[Post, LintContext], Iterator[Problem]]
 PerPostRule = ExistenceRule | SubstitutionRule | OccurrenceRule | PatternRule | ConditionalRule \
@@ -59,7 +61,7 @@ def _matcher(terms: Sequence[Term], stem: str | None, where: DataPath) -> TermMa
         raise CompileError(where, str(exc)) from None
 
 
-def _regex(pattern: str, ignore_case: bool, where: DataPath) -> Any:
+def _regex(pattern: str, ignore_case: bool, where: DataPath) -> SafePattern:
     try:
         return compile_pattern(pattern, ignore_case)
     except PatternError as exc:
@@ -97,21 +99,21 @@ def _occurrence(rule: OccurrenceRule) -> Checker:
     if rule.token is not None:
         matcher = _matcher([Term(rule.token, "", not rule.ignore_case)], None, ("token",))
 
-        def count(text: str) -> int:
+        def occurrences(text: str) -> int:
             return len(matcher.find(text))
     else:
         regex = _regex(rule.pattern or "", rule.ignore_case, ("pattern",))
 
-        def count(text: str) -> int:
+        def occurrences(text: str) -> int:
             return sum(1 for _ in regex.finditer(text))
-    return _bounds(rule.min, rule.max, count, rule.scope, rule.message)
+    return _bounds(rule.min, rule.max, occurrences, rule.scope, rule.message)
 
 
 def _length(rule: LengthRule) -> Checker:
     unit = rule.unit
 
     def measure(text: str) -> int:
-        return len(words(text)) if unit == "words" else length.count(text, unit)
+        return len(words(text)) if unit == "words" else count(text, unit)
 
     return _bounds(rule.min, rule.max, measure, rule.scope, rule.message)
 
@@ -143,7 +145,7 @@ def _pattern(rule: PatternRule) -> Checker:
 
     def forbid(post: Post, ctx: LintContext) -> Iterator[Problem]:
         for match in regex.finditer(read(post)):
-            found = match.group(0)
+            found = match.text
             yield Problem(fill(template, match=found), post=post, field=scope,
                           data={"match": found})
 
@@ -182,7 +184,23 @@ def compile_condition(condition: Condition, where: DataPath) -> Callable[[Post],
         tests.append(lambda value: bool(value.strip()) is present)
     if condition.pattern is not None:
         tests.append(_pattern_test(condition, where))
-    return lambda post: all(test(read(post)) for test in tests)
+    return _all_of(read, tests)
+
+
+def _all_of(read: Callable[[Post], str], tests: list[Callable[[str], bool]]
+            ) -> Callable[[Post], bool]:
+    # Conditions run on every post: the common one-test case skips the loop.
+    if not tests:
+        return lambda post: True
+    if len(tests) == 1:
+        test = tests[0]
+        return lambda post: test(read(post))
+
+    def every(post: Post) -> bool:
+        value = read(post)
+        return all(test(value) for test in tests)
+
+    return every
 
 
 def _pattern_test(condition: Condition, where: DataPath) -> Callable[[str], bool]:
@@ -193,7 +211,7 @@ def _pattern_test(condition: Condition, where: DataPath) -> Callable[[str], bool
 
     def early(value: str) -> bool:
         match = regex.search(value)
-        return match is not None and match.start() < within
+        return match is not None and match.start < within
 
     return early
 

@@ -3,51 +3,51 @@
 A post rule module has the shape of every rule (see ``governance.rules.base``)
 with ``TARGET = "post"`` and ``check(post, ctx)``. What a rule compiles from the
 policy (limits per channel, term matchers) it builds once per run into
-``ctx.cache[ID]`` through ``cached``; its optional ``prepare(ctx) -> bool`` does
-that ahead of the first post and tells the lint engine whether the rule has
-anything to check under this policy, so an inactive rule costs nothing per post.
+``ctx.cache[ID]`` through ``common.cached``; its optional ``prepare(ctx) ->
+bool`` does that ahead of the first post and tells the lint engine whether the
+rule has anything to check under this policy, so an inactive rule costs nothing
+per post.
 """
 
-from __future__ import annotations
+from governance.rules.post import (
+    alt_text,
+    approvals_required,
+    author_allowed,
+    blackout,
+    hashtags,
+    kind_known,
+    length,
+    links,
+    officialese,
+    personal_data,
+    posting_hours,
+    ru_advertising,
+    sponsorship,
+    third_person,
+    topic,
+    topic_missing,
+    we_voice,
+)
 
-from collections.abc import Callable
-from typing import TypeVar
+#: The shipped post rules, in the order the rule catalogue lists them.
+MODULES = (
+    length,
+    hashtags,
+    links,
+    sponsorship,
+    ru_advertising,
+    approvals_required,
+    author_allowed,
+    topic,
+    topic_missing,
+    kind_known,
+    posting_hours,
+    blackout,
+    personal_data,
+    third_person,
+    officialese,
+    we_voice,
+    alt_text,
+)
 
-from governance.models.channels import Channel
-from governance.models.policy import Policy
-from governance.rules.base import LintContext
-
-T = TypeVar("T")
-
-#: Snowball stemmer names for the ISO 639-1 codes a policy uses.
-SNOWBALL_LANGUAGES = {
-    "ar": "arabic", "da": "danish", "de": "german", "el": "greek", "en": "english",
-    "es": "spanish", "fi": "finnish", "fr": "french", "hu": "hungarian", "it": "italian",
-    "nl": "dutch", "no": "norwegian", "pt": "portuguese", "ro": "romanian", "ru": "russian",
-    "sv": "swedish", "tr": "turkish",
-}
-
-
-def cached(ctx: LintContext, key: str, build: Callable[[LintContext], T]) -> T:
-    """What ``build`` compiles from the policy, once per run."""
-    try:
-        value: T = ctx.cache[key]
-    except KeyError:
-        value = ctx.cache[key] = build(ctx)
-    return value
-
-
-def default_language(policy: Policy) -> str:
-    organisation = policy.organisation
-    return organisation.languages[0] if organisation else "en"
-
-
-def language_of(channel: Channel | None, policy: Policy) -> str:
-    """The language of a channel's posts: its own, else the organisation's first."""
-    if channel is not None and channel.language:
-        return channel.language
-    return default_language(policy)
-
-
-def stemmer_for(language: str) -> str | None:
-    return SNOWBALL_LANGUAGES.get(language)
+__all__ = ["MODULES"]

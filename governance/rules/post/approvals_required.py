@@ -27,7 +27,7 @@ from governance.findings import Severity
 from governance.models.post import Post
 from governance.models.workflow import Approval
 from governance.rules.base import LintContext, Problem
-from governance.rules.post import cached
+from governance.rules.post.common import cached
 
 ID = "approvals.required"
 SUMMARY = "Posts that need approval are approved by enough roles that may approve them."

@@ -23,7 +23,7 @@ from collections.abc import Iterator
 from governance.findings import Severity
 from governance.models.post import Post
 from governance.rules.base import LintContext, Problem
-from governance.rules.post import cached
+from governance.rules.post.common import cached
 
 ID = "post.author-allowed"
 SUMMARY = "The author's role may write for the channel."

@@ -28,7 +28,7 @@ from governance.findings import Severity
 from governance.models.content import Blackout
 from governance.models.post import Post
 from governance.rules.base import LintContext, Problem
-from governance.rules.post import cached
+from governance.rules.post.common import cached
 
 ID = "post.blackout"
 SUMMARY = "Nothing is published during a blackout, except the kinds it allows."
@@ -58,10 +58,10 @@ def check(post: Post, ctx: LintContext) -> Iterator[Problem]:
             continue
         span = blackout.start.isoformat() if blackout.start == blackout.end else \
             f"{blackout.start.isoformat()}..{blackout.end.isoformat()}"
-        kinds = f"; allowed kinds: {', '.join(sorted(allowed))}" if allowed else ""
+        kinds = f"; only {', '.join(sorted(allowed))} allowed" if allowed else ""
         yield Problem(
-            f"scheduled on {day.isoformat()}, in blackout {blackout.id!r} ({span}): "
-            f"{blackout.reason}{kinds}",
+            f"scheduled on {day.isoformat()}, in blackout {blackout.id!r} ({span}{kinds}): "
+            f"{' '.join(blackout.reason.split())}",
             post=post, field="publish_at", data={"blackout": blackout.id})
 
 

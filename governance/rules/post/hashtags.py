@@ -21,8 +21,8 @@ from collections.abc import Iterator
 from governance.findings import Severity
 from governance.models.post import Post
 from governance.rules.base import LintContext, Problem
-from governance.rules.post import cached
-from governance.text import hashtags
+from governance.rules.post.common import cached
+from governance.text.length import hashtags
 
 ID = "post.hashtags"
 SUMMARY = "A post has no more hashtags than its network and channel allow."

@@ -25,8 +25,8 @@ from dataclasses import dataclass
 from governance.findings import Severity
 from governance.models.post import Post
 from governance.rules.base import LintContext, Problem
-from governance.rules.post import cached
-from governance.text import length
+from governance.rules.post.common import cached
+from governance.text.length import count as network_count
 
 ID = "post.length"
 SUMMARY = "A post fits the length limit of its network and channel."
@@ -88,7 +88,7 @@ def check(post: Post, ctx: LintContext) -> Iterator[Problem]:
     # Every counting method counts at least one per code point, except X's URLs.
     if limit is None or (limits.counting == "chars" and len(text) <= limit):
         return
-    count = length.count(text, limits.counting)
+    count = network_count(text, limits.counting)
     if count > limit:
         what = "a media caption" if caption else "a post"
         source = limits.caption_from if caption else limits.text_from

@@ -22,8 +22,8 @@ from collections.abc import Iterator
 from governance.findings import Severity
 from governance.models.post import Post
 from governance.rules.base import LintContext, Problem
-from governance.rules.post import cached
-from governance.text import extract_urls
+from governance.rules.post.common import cached
+from governance.text.length import extract_urls
 
 ID = "post.links"
 SUMMARY = "A post has no more links than its channel allows."
@@ -45,7 +45,7 @@ def check(post: Post, ctx: LintContext) -> Iterator[Problem]:
     limit = cached(ctx, ID, _build).get(post.channel)
     if limit is None:
         return
-    urls = set(extract_urls(post.text)) if "." in post.text else set()
+    urls = {url.text for url in extract_urls(post.text)} if "." in post.text else set()
     if post.link.strip():
         urls.add(post.link.strip())
     if len(urls) > limit:

@@ -24,8 +24,8 @@ from collections.abc import Iterator
 from governance.findings import Severity
 from governance.models.post import Post
 from governance.rules.base import LintContext, Problem
-from governance.rules.post import cached, language_of, stemmer_for
-from governance.text import Term, TermMatcher
+from governance.rules.post.common import cached, language_of, stemmer_for
+from governance.text.terms import Term, TermMatcher
 
 ID = "tone.officialese"
 SUMMARY = "Posts avoid bureaucratic phrases (officialese)."

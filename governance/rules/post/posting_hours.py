@@ -26,7 +26,7 @@ from governance.findings import Severity
 from governance.models.channels import PostingHours
 from governance.models.post import Post
 from governance.rules.base import LintContext, Problem
-from governance.rules.post import cached
+from governance.rules.post.common import cached
 
 ID = "post.posting-hours"
 SUMMARY = "Posts are scheduled within the posting hours and weekdays."

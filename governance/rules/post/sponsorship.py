@@ -28,7 +28,7 @@ from governance.findings import Severity
 from governance.models.content import SponsorshipDisclosure
 from governance.models.post import Post
 from governance.rules.base import LintContext, Problem
-from governance.rules.post import cached
+from governance.rules.post.common import cached
 from governance.text.spans import WORD_CHARS
 
 ID = "disclosure.sponsorship"

@@ -23,8 +23,8 @@ from collections.abc import Iterator
 from governance.findings import Severity
 from governance.models.post import Post
 from governance.rules.base import LintContext, Problem
-from governance.rules.post import cached
-from governance.text import brand_as_subject
+from governance.rules.post.common import cached
+from governance.text.voice import brand_as_subject
 
 ID = "tone.third-person"
 SUMMARY = "Posts do not write about the company in the third person."
@@ -47,5 +47,5 @@ def check(post: Post, ctx: LintContext) -> Iterator[Problem]:
     if not brands:
         return
     for found in brand_as_subject(post.text, brands):
-        yield Problem(f"«{found}» is the subject of a sentence: write about the company as "
-                      "«we»", post=post, field="text", data={"match": str(found)})
+        yield Problem(f"«{found.brand.text}» is the subject of a sentence: write about the "
+                      "company as «we»", post=post, field="text", data={"match": found.brand.text})

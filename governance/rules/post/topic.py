@@ -25,7 +25,7 @@ from collections.abc import Iterator
 from governance.findings import Severity
 from governance.models.post import Post
 from governance.rules.base import LintContext, Problem
-from governance.rules.post import cached
+from governance.rules.post.common import cached
 
 ID = "post.topic"
 SUMMARY = "A post's topic is one of its channel's topics."

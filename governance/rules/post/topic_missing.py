@@ -23,7 +23,7 @@ from collections.abc import Iterator
 from governance.findings import Severity
 from governance.models.post import Post
 from governance.rules.base import LintContext, Problem
-from governance.rules.post import cached
+from governance.rules.post.common import cached
 from governance.rules.post.topic import channel_topics
 
 ID = "post.topic-missing"

@@ -24,8 +24,8 @@ from collections.abc import Iterator
 from governance.findings import Severity
 from governance.models.post import Post
 from governance.rules.base import LintContext, Problem
-from governance.rules.post import cached, language_of
-from governance.text import words
+from governance.rules.post.common import cached, language_of
+from governance.text.words import words
 
 ID = "tone.we-voice"
 SUMMARY = "Long posts use the first-person plural (we, our)."
@@ -64,7 +64,7 @@ def check(post: Post, ctx: LintContext) -> Iterator[Problem]:
     if first_person is None:
         return
     found = words(text)
-    if len(found) <= minimum or any(w.casefold() in first_person for w in found):
+    if len(found) <= minimum or any(w.text.casefold() in first_person for w in found):
         return
     sample = ", ".join(sorted(first_person)[:3])
     yield Problem(f"{len(found)} words and no first-person plural ({sample}...): "

@@ -1,0 +1,45 @@
+"""What post rules share: the once-per-run cache and a post's language."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TypeVar
+
+from governance.models.channels import Channel
+from governance.models.policy import Policy
+from governance.rules.base import LintContext
+
+T = TypeVar("T")
+
+#: Snowball stemmer names for the ISO 639-1 codes a policy uses.
+SNOWBALL_LANGUAGES = {
+    "ar": "arabic", "da": "danish", "de": "german", "el": "greek", "en": "english",
+    "es": "spanish", "fi": "finnish", "fr": "french", "hu": "hungarian", "it": "italian",
+    "nl": "dutch", "no": "norwegian", "pt": "portuguese", "ro": "romanian", "ru": "russian",
+    "sv": "swedish", "tr": "turkish",
+}
+
+
+def cached(ctx: LintContext, key: str, build: Callable[[LintContext], T]) -> T:
+    """What ``build`` compiles from the policy, once per run."""
+    try:
+        value: T = ctx.cache[key]
+    except KeyError:
+        value = ctx.cache[key] = build(ctx)
+    return value
+
+
+def default_language(policy: Policy) -> str:
+    organisation = policy.organisation
+    return organisation.languages[0] if organisation else "en"
+
+
+def language_of(channel: Channel | None, policy: Policy) -> str:
+    """The language of a channel's posts: its own, else the organisation's first."""
+    if channel is not None and channel.language:
+        return channel.language
+    return default_language(policy)
+
+
+def stemmer_for(language: str) -> str | None:
+    return SNOWBALL_LANGUAGES.get(language)
