@@ -10,6 +10,7 @@ import click
 from governance.errors import EXIT_FINDINGS, EXIT_OK
 from governance.findings import Severity, fails
 from governance.formatters import formatter
+from governance.lint.hooks import policy_hooks
 from governance.loader import load_policy
 from governance.report import Report
 from governance.rules import POLICY_RULES
@@ -17,7 +18,7 @@ from governance.runner import run_policy_rules
 
 
 def run(policy_path: str, format_name: str, fail_on: str, today: dt.date | None) -> int:
-    result = load_policy(policy_path)
+    result = load_policy(policy_path, hooks=policy_hooks())
     findings = list(result.findings)
     if result.policy is not None:
         findings.extend(run_policy_rules(result.policy, POLICY_RULES, today or dt.date.today()))

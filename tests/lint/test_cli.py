@@ -159,3 +159,14 @@ def test_a_yaml_calendar_points_at_the_field(tmp_path: Path, policy: str) -> Non
     code, out, _ = run(str(path), "--policy", policy, "--format", "json")
     [finding] = json.loads(out)["findings"]
     assert code == 1 and finding["line"] > 1
+
+
+def test_governance_check_judges_declared_rules_as_lint_does(tmp_path: Path) -> None:
+    policy = write_policy(tmp_path, """content:
+  rules:
+    - {id: acme.bad, type: pattern, pattern: '(unclosed', message: x}
+""")
+    result = CliRunner().invoke(cli, ["check", str(policy), "--today", "2026-11-23"])
+    assert result.exit_code == 1
+    assert f"{policy / 'policy.yaml'}:3:46: error: invalid pattern '(unclosed'" in result.output
+    assert "(policy.bad-pattern)" in result.output

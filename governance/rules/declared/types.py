@@ -65,7 +65,7 @@ def _regex(pattern: str, ignore_case: bool, where: DataPath) -> SafePattern:
     try:
         return compile_pattern(pattern, ignore_case)
     except PatternError as exc:
-        raise CompileError(where, f"pattern {pattern!r} is not valid RE2: {exc}") from None
+        raise CompileError(where, str(exc)) from None
 
 
 def _existence(rule: ExistenceRule) -> Checker:
