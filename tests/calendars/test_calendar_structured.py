@@ -102,6 +102,8 @@ posts:
         ("posts: 3\n", "calendar.bad-value"),
         ("other: []\n", "calendar.bad-value"),
         ("[" * 5000 + "]" * 5000, "calendar.syntax"),
+        ("- " * 100000 + "x\n", "calendar.syntax"),
+        ("[" * 100000 + "]" * 100000, "calendar.syntax"),
     ],
 )
 def test_yaml_that_is_not_a_calendar(write: Writer, content: str, rule: str) -> None:
