@@ -32,7 +32,11 @@ class Item:
 
     text: str
     note: str = ""
-    rule: str = ""
+    rule: str = ""  # one id, or several as "a, b"
+
+    @property
+    def rule_count(self) -> int:
+        return len(self.rule.split(",")) if self.rule else 0
 
 
 @dataclass(frozen=True)
@@ -62,6 +66,10 @@ class ExamplePair:
     do: str
     why: str = ""
     rule: str = ""
+
+    @property
+    def rule_count(self) -> int:
+        return 1 if self.rule else 0
 
 
 @dataclass(frozen=True)

@@ -53,7 +53,7 @@ class _Builder:
             note = paragraph.add_run(f" {item.note}")
             note.font.color.rgb = _NOTE_COLOUR
         if item.rule:
-            rule = paragraph.add_run(f" {self.t('doc.rule_ref', rule=item.rule)}")
+            rule = paragraph.add_run(f" {self.t('doc.rule_ref', item.rule_count, rule=item.rule)}")
             rule.font.size = Pt(9)
             rule.font.color.rgb = _RULE_COLOUR
 
@@ -77,7 +77,7 @@ class _Builder:
         for pair in block.pairs:
             row: tuple[str, ...] = (pair.dont or "—", pair.do or "—")
             if block.has_notes:
-                rule = t("doc.rule_ref", rule=pair.rule) if pair.rule else ""
+                rule = t("doc.rule_ref", 1, rule=pair.rule) if pair.rule else ""
                 row += (" ".join(part for part in (pair.why, rule) if part),)
             rows.append(row)
         self.table(header, rows)

@@ -18,6 +18,7 @@ from governance.render.document import (
     join_phrases,
     table,
 )
+from governance.render.i18n import ListStyle
 from governance.render.wording import DocContext, role_kind
 
 PUBLISHING_KINDS = (ActivityKind.PLAN_CALENDAR, ActivityKind.CREATE_CONTENT,
@@ -121,10 +122,15 @@ def _approval_posts(approval: Approval, ctx: DocContext) -> str:
     return posts
 
 
+def _any_of(approval: Approval) -> ListStyle:
+    """"A or B" when any of the approvers will do; "A and B" when every one must approve."""
+    return "standard" if approval.required >= len(approval.approvers) else "or"
+
+
 def approval_item(approval: Approval, ctx: DocContext) -> Item:
     t = ctx.t
     text = t("approval.line", count=approval.required, posts=_approval_posts(approval, ctx),
-             approvers=ctx.roles(approval.approvers, "or"))
+             approvers=ctx.roles(approval.approvers, _any_of(approval)))
     notes = [clean(approval.description)] if approval.description.strip() else []
     notes.append(t("approval.self_allowed" if approval.allow_self_approval else "approval.no_self"))
     return Item(text, " ".join(notes), ctx.cite("approvals"))

@@ -19,7 +19,9 @@ from governance.render.document import (
     clean,
 )
 from governance.render.wording import (
+    SETTING_RULES,
     DocContext,
+    cadence_rules,
     cadence_words,
     declared_item,
     example_pairs,
@@ -91,13 +93,15 @@ def _mix(ctx: DocContext) -> list[Item]:
     return items
 
 
-def _per_channel(ctx: DocContext, key: str, setting: str,
-                 words: Iterable[tuple[Channel, str]]) -> list[Item]:
-    return [Item(ctx.t(key, channel=ctx.channel(c), what=w), "", ctx.cite(setting))
-            for c, w in words if w]
+def _per_channel(ctx: DocContext, key: str,
+                 words: Iterable[tuple[Channel, str, Iterable[str]]]) -> list[Item]:
+    """One statement per channel, citing the rules (of those given) that run."""
+    return [Item(ctx.t(key, channel=ctx.channel(c), what=w), "", ", ".join(ctx.enabled(rules)))
+            for c, w, rules in words if w]
 
 
-def _limits(channel: Channel, ctx: DocContext) -> str:
+def _limits(channel: Channel, ctx: DocContext) -> tuple[Channel, str, list[str]]:
+    """The channel's length, hashtag and link limits (its own, else its network's)."""
     t = ctx.t
     network = ctx.policy.networks.get(channel.network)
     own = channel.limits
@@ -105,14 +109,17 @@ def _limits(channel: Channel, ctx: DocContext) -> str:
         network.max_length if network else None)
     hashtags = own.max_hashtags if own and own.max_hashtags is not None else (
         network.max_hashtags if network else None)
-    parts = []
+    parts, rules = [], []
     if length:
         parts.append(t("limits.length", count=length))
+        rules.append("post.length")
     if hashtags is not None:
         parts.append(t("limits.hashtags", count=hashtags))
+        rules.append("post.hashtags")
     if own and own.max_links is not None:
         parts.append(t("limits.links", count=own.max_links))
-    return t.join(parts)
+        rules.append("post.links")
+    return channel, t.join(parts), rules
 
 
 def _when(ctx: DocContext) -> list[Item]:
@@ -121,9 +128,9 @@ def _when(ctx: DocContext) -> list[Item]:
     if content.posting_hours is not None:
         items.append(Item(t("content.hours_default", what=hours_words(content.posting_hours, t)),
                           "", ctx.cite("posting_hours")))
-    items += _per_channel(ctx, "content.hours_channel", "posting_hours",
-                          ((c, hours_words(c.posting_hours, t)) for c in ctx.policy.channels
-                           if c.posting_hours))
+    items += _per_channel(ctx, "content.hours_channel", (
+        (c, hours_words(c.posting_hours, t), SETTING_RULES["posting_hours"])
+        for c in ctx.policy.channels if c.posting_hours))
     for blackout in content.blackouts:
         where = t.join(ctx.channel_ref(c) for c in blackout.channels) or t("content.all_channels")
         notes = [t("content.blackout_allowed", kinds=ctx.kinds(blackout.allow_kinds))
@@ -139,13 +146,14 @@ def content(ctx: DocContext) -> Section:
     rules = policy.content.rules
     parts = [
         ("content.mix", _mix(ctx)),
-        ("content.topics", _per_channel(ctx, "content.channel_topics", "topics", (
-            (c, ctx.quoted(c.topics)) for c in policy.channels))),
-        ("content.cadence", _per_channel(ctx, "content.channel_cadence", "cadence", (
-            (c, cadence_words(c.cadence, t)) for c in policy.channels if c.cadence))),
+        ("content.topics", _per_channel(ctx, "content.channel_topics", (
+            (c, ctx.quoted(c.topics), SETTING_RULES["topics"]) for c in policy.channels))),
+        ("content.cadence", _per_channel(ctx, "content.channel_cadence", (
+            (c, cadence_words(c.cadence, t), cadence_rules(c.cadence))
+            for c in policy.channels if c.cadence))),
         ("content.when", _when(ctx)),
-        ("content.limits", _per_channel(ctx, "content.channel_limits", "limits", (
-            (c, _limits(c, ctx)) for c in policy.channels))),
+        ("content.limits", _per_channel(ctx, "content.channel_limits", (
+            _limits(c, ctx) for c in policy.channels))),
         ("content.declared", [declared_item(rule, ctx) for rule in rules]),
     ]
     subsections = [Subsection(t(key), bullets(items)) for key, items in parts if items]

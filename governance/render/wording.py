@@ -35,18 +35,24 @@ from governance.render.rule_catalogue import RuleInfo
 SETTING_RULES: dict[str, tuple[str, ...]] = {
     "promo_share": ("content.promo-share",),
     "link_share": ("content.link-share",),
-    "duplicates": ("content.duplicates", "content.duplicate"),
+    "duplicates": ("content.duplicates",),
     "topics": ("post.topic", "post.topic-missing"),
-    "cadence": ("content.cadence", "calendar.cadence", "cadence.too-often", "cadence.silence"),
     "posting_hours": ("post.posting-hours",),
     "blackouts": ("post.blackout",),
-    "limits": ("post.length", "post.hashtags", "post.links"),
     "personal_data": ("post.personal-data",),
     "sponsorship": ("disclosure.sponsorship",),
     "advertising_ru": ("disclosure.ru-advertising",),
     "approvals": ("approvals.required",),
     "first_person": ("tone.we-voice", "tone.third-person"),
     "officialese": ("tone.officialese",),
+}
+
+#: The cadence rule that enforces each cadence setting.
+CADENCE_RULES = {
+    "max_per_hour": "cadence.max-per-hour",
+    "max_per_day": "cadence.max-per-day",
+    "min_per_week": "cadence.min-per-week",
+    "max_silence_days": "cadence.silence",
 }
 
 _PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
@@ -112,6 +118,11 @@ def cadence_words(cadence: ChannelCadence | CadenceRule, t: Catalogue) -> str:
     if cadence.max_silence_days is not None:
         parts.append(t("frequency.max_silence", count=cadence.max_silence_days))
     return t.join(parts)
+
+
+def cadence_rules(cadence: ChannelCadence) -> list[str]:
+    """The cadence rules that judge the settings this cadence makes."""
+    return [rule for name, rule in CADENCE_RULES.items() if getattr(cadence, name)]
 
 
 def hours_words(hours: PostingHours, t: Catalogue) -> str:

@@ -198,3 +198,12 @@ def test_explain_an_unknown_rule_exits_2_with_a_hint(rule: str, hint: str) -> No
     assert (code, out) == (2, "")
     assert err.startswith(f"governance: error: unknown rule {rule!r}")
     assert hint in err
+
+
+@pytest.mark.parametrize("what", ["policy", "raci"])
+def test_the_lang_option_offers_every_catalogue(what: str) -> None:
+    from governance.render.i18n import SUPPORTED_LANGUAGES
+
+    command = cli.commands["render"].commands[what]  # type: ignore[attr-defined]
+    lang = next(p for p in command.params if p.name == "lang")
+    assert tuple(lang.type.choices) == SUPPORTED_LANGUAGES
