@@ -80,8 +80,9 @@ def declared_rules(policy: Policy) -> Iterator[tuple[str, DeclaredRule]]:
 
 
 def _built_declared(policy: Policy) -> dict[str, Rule]:
-    """Rules built by ``governance.rules.declared`` (per-post types), keyed by id."""
+    """Declared rules as the lint engine builds them (per-post and calendar types), by id."""
     try:
+        from governance.rules.calendar.declared import calendar_rules_from_policy
         from governance.rules.declared import build_rules
     except ImportError:
         return {}
@@ -91,10 +92,11 @@ def _built_declared(policy: Policy) -> dict[str, Rule]:
     today = organisation.effective_date if organisation else dt.date(1980, 1, 1)
     zone = ZoneInfo(organisation.timezone) if organisation else dt.timezone.utc
     try:
-        built = build_rules(policy, LintContext(policy, today, zone))
-    except Exception:  # the builder is another package's; if it fails, the YAML view stands
+        built = build_rules(policy, LintContext(policy, today, zone)).rules
+        built += calendar_rules_from_policy(policy)
+    except Exception:  # the builders are another package's; if one fails, the YAML view stands
         return {}
-    return {rule.id: rule for rule in built.rules}
+    return {rule.id: rule for rule in built}
 
 
 def first_sentence(text: str) -> str:

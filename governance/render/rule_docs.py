@@ -84,24 +84,22 @@ def _examples(title: str, examples: list[Any]) -> list[str]:
     return lines
 
 
-def _declaration(info: RuleInfo, wording: str) -> list[str]:
+def _declaration(info: RuleInfo) -> list[str]:
+    """What the policy declares, for a declared rule the lint engine could not document."""
     rule = info.declaration
     if rule is None:
         return []
-    lines = [f"Declared in the policy ({info.declared_in}.rules), type: {rule.type}."]
-    if not info.doc:  # no generated documentation: describe the declaration itself
-        if rule.description.strip():
-            lines += ["", " ".join(rule.description.split())]
-        lines += ["", f"Message: {rule.message}"]
-        lines += _examples("Fails", list(rule.examples.fail))
-        lines += _examples("Passes", list(rule.examples.pass_))
-    if wording:
-        lines += ["", f"In the staff policy: {wording}"]
+    lines = []
+    if rule.description.strip():
+        lines += [" ".join(rule.description.split()), ""]
+    lines += [f"Message: {rule.message}"]
+    lines += _examples("Fails", list(rule.examples.fail))
+    lines += _examples("Passes", list(rule.examples.pass_))
     return lines
 
 
 def explain_text(info: RuleInfo, wording: str = "") -> str:
-    """A rule's documentation: id, summary, severities, source, then its docs or declaration."""
+    """A rule's documentation: id, summary, severities, source, its docs, its staff wording."""
     lines = [f"{info.id}: {info.summary}", "",
              f"Default severity: {_severity(info)}"]
     if info.enabled is not None:
@@ -109,8 +107,10 @@ def explain_text(info: RuleInfo, wording: str = "") -> str:
     lines.append(f"Target: {info.target} ({_origin(info)})")
     if info.source:
         lines.append(f"Source: {' '.join(info.source.split())}")
-    if info.declared:
-        lines += ["", *_declaration(info, wording)]
-    if info.doc:
-        lines += ["", info.doc]
+    if info.declaration is not None:
+        lines.append(f"Declared in the policy ({info.declared_in}.rules), "
+                     f"type: {info.declaration.type}.")
+    lines += ["", info.doc] if info.doc else ["", *_declaration(info)]
+    if wording:
+        lines += ["", f"In the staff policy: {wording}"]
     return "\n".join(lines).rstrip() + "\n"

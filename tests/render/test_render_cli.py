@@ -207,3 +207,15 @@ def test_the_lang_option_offers_every_catalogue(what: str) -> None:
     command = cli.commands["render"].commands[what]  # type: ignore[attr-defined]
     lang = next(p for p in command.params if p.name == "lang")
     assert tuple(lang.type.choices) == SUPPORTED_LANGUAGES
+
+
+def test_explain_falls_back_to_the_declaration_when_no_builder_documents_it(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from governance.render import rule_catalogue
+
+    monkeypatch.setattr(rule_catalogue, "_built_declared", lambda policy: {})
+    code, out, _ = run("explain", "tone.no-caps", "--policy", FULL)
+    assert code == 0
+    assert out.splitlines()[0] == "tone.no-caps: Capitals read as shouting."
+    assert "Message: Avoid writing in capitals ({match})" in out
+    assert "Fails::\n\n    HUGE SALE today" in out and "Passes::\n\n    A big sale today" in out
