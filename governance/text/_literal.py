@@ -6,8 +6,10 @@ Unicode tables; here the text is first encoded to UTF-8, every byte that is not
 an ASCII letter, digit or ``_`` becomes a space (one ``bytes.translate``), and
 ``bytes.split`` yields the ASCII words. A term can only occur where each of its
 pure-ASCII words occurs as such a word: its words are delimited by non-word
-characters, and every non-word character (ASCII or not) became a space. So a
-text none of whose words is a term's *key* word is rejected in a few C calls.
+characters, and every non-word character (ASCII or not) became a space. Each
+term gets a key word (the rarest-looking of its ASCII words) and, if it has
+more, a second one; a text that holds no term's key, or holds keys only without
+their second words, is rejected in a few set operations that stay in C.
 
 Only texts that pass run the exact pattern (a prefix trie of the terms with
 lookaround word boundaries), which alone decides what matches. Terms with no
@@ -18,7 +20,7 @@ way; while a group holds any, its pattern runs on every text.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Set
 
 from governance.text._match import Term, TermMatch, canonical, fold
 from governance.text._trie import trie_pattern
@@ -28,13 +30,13 @@ _WORD_RUN = re.compile(f"[{WORD_CHARS}]+")
 
 # Bytes that can be part of an ASCII word keep their value; all others become spaces.
 _KEEP = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_")
-_EXACT_TABLE = bytes(b if b in _KEEP else 0x20 for b in range(256))
-_LOWER_TABLE = _EXACT_TABLE.lower()
+_LOWER_TABLE = bytes(b if b in _KEEP else 0x20 for b in range(256)).lower()
 
 #: The only characters whose one-character case folding is ASCII while they are
 #: not (long s and the Kelvin sign). A text holding one is screened on its folded
 #: form, since lowering its ASCII bytes would miss them (a test keeps this true).
-FOLDS_INTO_ASCII = frozenset("\u017f\u212a")
+_LONG_S, _KELVIN = "\u017f", "\u212a"
+FOLDS_INTO_ASCII = frozenset((_LONG_S, _KELVIN))
 
 # Frequent words make poor keys: a term keyed on one sends most texts to the
 # exact pattern. Any other word of the term is preferred to these.
@@ -46,6 +48,8 @@ no not now of off on one online only or our out over see share so take team than
 that the their them then there they this time to today too top up us use very want
 was way we web well what when which who why will with work year you your
 """.split())
+
+
 class LiteralGroup:
     """All terms of one case mode (case-sensitive or not) of one matcher."""
 
@@ -55,14 +59,17 @@ class LiteralGroup:
         for term in terms:
             # The first spelling of a form wins: later duplicates add nothing.
             self._by_form.setdefault(canonical(term.term, case_sensitive), term)
-        self._table = _EXACT_TABLE if case_sensitive else _LOWER_TABLE
         self._screen_all = False
-        # Key word -> None when the key alone may mean a match, else the words of
-        # which one must also be present (the second key of each term).
-        self._keys: dict[bytes, frozenset[bytes] | None] = {}
+        # Lower-cased key word -> (key word, second word or None) of each term.
+        self._keys: dict[bytes, list[tuple[bytes, bytes | None]]] = {}
         for form, term in self._by_form.items():
             self._add_key(form, term)
         self._key_set = frozenset(self._keys)
+        # For case-insensitive terms the words already are what the screen sees.
+        self._single = frozenset(key for key, entries in self._keys.items()
+                                 if any(second is None for _, second in entries))
+        self._seconds = {key: frozenset(second for _, second in entries if second is not None)
+                         for key, entries in self._keys.items()}
         boundary = f"[^{WORD_CHARS}]"
         body = trie_pattern(self._by_form)
         # Matching consumes only the boundary character, so a term that starts
@@ -83,29 +90,50 @@ class LiteralGroup:
         # shares (the company writes those all the time), then short words.
         ranked = sorted(words, key=lambda w: (w.lower() not in _COMMON, w not in avoid,
                                               len(w), w), reverse=True)
-        key = ranked[0]
-        if len(ranked) == 1 or (key in self._keys and self._keys[key] is None):
-            self._keys[key] = None
-            return
-        # Two words screen far better than one, and the test stays in C.
-        self._keys[key] = (self._keys.get(key) or frozenset()) | {ranked[1]}
+        # Two words screen far better than one.
+        second = ranked[1] if len(ranked) > 1 else None
+        self._keys.setdefault(ranked[0].lower(), []).append((ranked[0], second))
 
-    def may_match(self, text: str, encoded: bytes) -> bool:
-        """False only if no term of the group can occur in ``text`` (UTF-8 in ``encoded``)."""
+    @property
+    def keys(self) -> frozenset[bytes]:
+        """The lower-cased key words; a text holding none of them cannot match."""
+        return self._key_set
+
+    @property
+    def screens(self) -> bool:
+        """False when some term has no ASCII word, so every text must be scanned."""
+        return not self._screen_all
+
+    def may_match(self, text: str, encoded: bytes, words: list[bytes],
+                  hits: Set[bytes]) -> bool:
+        """False only if no term of the group can occur in ``text``.
+
+        ``encoded`` is the UTF-8 text, ``words`` its lower-cased ASCII words (see
+        the module docstring) and ``hits`` the key words among them, of this group
+        or more: a matcher splits the text and intersects once for all groups.
+        """
         if self._screen_all:
             return True
-        if not self.case_sensitive and not text.isascii() and (
-                "\u017f" in text or "\u212a" in text):
-            encoded = fold(text).encode("utf-8", "surrogatepass")
-        words = encoded.translate(self._table).split()
-        hits = self._key_set.intersection(words)
-        if not hits:
-            return False
+        if self.case_sensitive:
+            return self._exact_may_match(encoded, hits)
+        if not text.isascii() and (_LONG_S in text or _KELVIN in text):
+            words = lower_ascii_words(fold(text).encode("utf-8", "surrogatepass"))
+            hits = self._key_set.intersection(words)
+        mine = self._key_set.intersection(hits)
+        if not mine or not self._single.isdisjoint(mine):
+            return bool(mine)
+        seconds = self._seconds
+        return any(not seconds[key].isdisjoint(words) for key in mine)
+
+    def _exact_may_match(self, encoded: bytes, hits: Set[bytes]) -> bool:
+        # The lower-cased words find the candidates; the exact spelling of a
+        # case-sensitive term must then occur in the raw bytes (a substring test
+        # in C, looser than a word test and so still safe).
         keys = self._keys
-        for key in hits:
-            seconds = keys[key]
-            if seconds is None or not seconds.isdisjoint(words):
-                return True
+        for key in self._key_set.intersection(hits):
+            for exact, second in keys[key]:
+                if exact in encoded and (second is None or second in encoded):
+                    return True
         return False
 
     def scan(self, text: str) -> list[TermMatch]:
@@ -120,6 +148,7 @@ class LiteralGroup:
         return found
 
 
-def split_by_case(terms: Sequence[Term]) -> tuple[list[Term], list[Term]]:
-    """Case-insensitive terms first, then case-sensitive ones."""
-    return ([t for t in terms if not t.case_sensitive], [t for t in terms if t.case_sensitive])
+
+def lower_ascii_words(encoded: bytes) -> list[bytes]:
+    """The ASCII words of UTF-8 ``encoded``, lower-cased: what the screen compares."""
+    return encoded.translate(_LOWER_TABLE).split()

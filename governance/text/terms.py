@@ -27,7 +27,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from governance.text._literal import LiteralGroup
+from governance.text._literal import FOLDS_INTO_ASCII, LiteralGroup, lower_ascii_words
 from governance.text._match import Term, TermMatch, select_longest
 from governance.text._stemmed import StemGroup
 
@@ -54,6 +54,8 @@ class TermMatcher:
         exact = LiteralGroup([t for t in literal if t.case_sensitive], True)
         self._folded = folded if folded else None
         self._exact = exact if exact else None
+        self._keys = folded.keys | exact.keys
+        self._always = not (folded.screens and exact.screens) or self._stems is not None
 
     def find(self, text: str) -> list[TermMatch]:
         """All matches in ``text``: sorted, non-overlapping, longest at each position."""
@@ -62,12 +64,20 @@ class TermMatcher:
         # Spelled out rather than looped: this runs for every post of a calendar.
         found: list[TermMatch] = []
         encoded = text.encode("utf-8", "surrogatepass")
+        words = lower_ascii_words(encoded)
+        hits = self._keys.intersection(words)
+        if not hits and not self._always and (text.isascii() or not _folds_into_ascii(text)):
+            return found  # most posts: no key word of any term
         group = self._folded
-        if group is not None and group.may_match(text, encoded):
+        if group is not None and group.may_match(text, encoded, words, hits):
             found = group.scan(text)
         group = self._exact
-        if group is not None and group.may_match(text, encoded):
+        if group is not None and group.may_match(text, encoded, words, hits):
             found += group.scan(text)
         if self._stems is not None:
             found += self._stems.scan(text)
         return select_longest(found) if len(found) > 1 else found
+
+
+def _folds_into_ascii(text: str) -> bool:
+    return any(char in text for char in FOLDS_INTO_ASCII)
