@@ -114,18 +114,19 @@ def _flag_duplicate_ids(items: Iterator[Post | Finding]) -> Iterator[Post | Find
     # Only the line (or, for a sheet cell or an event, the Location) of each id
     # is kept, so streaming memory grows by about a hundred bytes a post.
     seen: dict[str, int | Location] = {}
+    first_of = seen.get
     for item in items:
         if type(item) is Post:
-            location = item.location
-            first = seen.get(item.id)
+            first = first_of(item.id)
             if first is None:
+                location = item.location
                 seen[item.id] = location if location.anchor else location.line
             else:
                 where = f"line {first}" if isinstance(first, int) else _describe(first)
                 yield Finding(
                     "calendar.duplicate-id", Severity.ERROR,
                     f"duplicate post id {item.id!r}: first used at {where}",
-                    location, post_ids=(item.id,), channel=item.channel)
+                    item.location, post_ids=(item.id,), channel=item.channel)
         yield item
 
 
