@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from governance.formatters import json_format, text
+from governance.formatters import github, json_format, junit, sarif, text
 from governance.report import Report
 
 Formatter = Callable[[Report, bool], str]  # (report, colour) -> text
@@ -12,6 +12,9 @@ Formatter = Callable[[Report, bool], str]  # (report, colour) -> text
 FORMATTERS: dict[str, Formatter] = {
     "text": text.render,
     "json": json_format.render,
+    "sarif": sarif.render,
+    "junit": junit.render,
+    "github": github.render,
 }
 
 

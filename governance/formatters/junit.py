@@ -1,0 +1,96 @@
+"""JUnit XML: the report as test results for CI (GitLab, Jenkins, Azure DevOps...).
+
+One ``<testsuite>`` per file with findings (calendar or policy file, in order);
+in it one ``<testcase>`` per post with findings (named by the post id), and one
+per rule for findings about no single post (named by the rule id). A testcase
+fails when it has an unwaived warning or error: one ``<failure>`` whose
+``message`` is the first of them and whose text lists them all, one
+``file:line:col: severity: message (rule)`` line each. Infos and waived
+findings go to the testcase's ``<system-out>`` and do not fail it. A report
+without findings is one suite, named after what was checked, with one passing
+testcase, so CI records a green run rather than none.
+
+Attributes are written in a fixed order and there are no timestamps or
+durations: the same report gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Sequence
+
+from governance.findings import Finding, Severity
+from governance.formatters.text import line
+from governance.report import Report
+
+#: The lowest severity that fails a testcase.
+FAILS_AT = Severity.WARNING
+# Characters XML 1.0 cannot hold, even escaped (control characters, lone surrogates).
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def render(report: Report, colour: bool = False) -> str:
+    root = ET.Element("testsuites")
+    suites = _grouped(report)
+    _counts(root, f"governance {report.command}", [c for s in suites.values() for c in s.values()])
+    for file, cases in suites.items():
+        suite = ET.SubElement(root, "testsuite")
+        _counts(suite, file, list(cases.values()))
+        for name, findings in cases.items():
+            _testcase(suite, file, name, findings)
+    ET.indent(root)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") \
+        + "\n"
+
+
+def _grouped(report: Report) -> dict[str, dict[str, list[Finding]]]:
+    """File -> testcase name -> its findings, in report order."""
+    suites: dict[str, dict[str, list[Finding]]] = {}
+    for finding in report.findings:
+        loc = finding.location
+        file = loc.file if loc is not None and loc.file else report.target
+        case = finding.post_ids[0] if finding.post_ids else finding.rule
+        suites.setdefault(file, {}).setdefault(case, []).append(finding)
+    if not suites:
+        suites[report.target] = {"no findings": []}
+    return suites
+
+
+def _failing(findings: Sequence[Finding]) -> list[Finding]:
+    return [f for f in findings if not f.waived and f.severity >= FAILS_AT]
+
+
+def _counts(element: ET.Element, name: str, cases: Sequence[Sequence[Finding]]) -> None:
+    element.set("name", _xml(name))
+    element.set("tests", str(len(cases)))
+    element.set("failures", str(sum(1 for c in cases if _failing(c))))
+    element.set("errors", "0")
+    element.set("skipped", "0")
+
+
+def _testcase(suite: ET.Element, file: str, name: str, findings: Sequence[Finding]) -> None:
+    case = ET.SubElement(suite, "testcase")
+    case.set("name", _xml(name))
+    case.set("classname", _xml(file))
+    failing = _failing(findings)
+    if failing:
+        failure = ET.SubElement(case, "failure")
+        failure.set("message", _xml(failing[0].message))
+        failure.set("type", failing[0].rule)
+        failure.text = _lines(failing)
+    failed = {id(f) for f in failing}
+    passing = [f for f in findings if id(f) not in failed]
+    if passing:
+        ET.SubElement(case, "system-out").text = _lines(passing)
+
+
+def _lines(findings: Sequence[Finding]) -> str:
+    """One text-report line per finding; a CR in a message becomes a line break, as
+    an XML parser would make it anyway."""
+    text = "\n".join(line(f) for f in findings)
+    return _xml(text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def _xml(text: str) -> str:
+    return _NOT_XML.sub("\ufffd", text)

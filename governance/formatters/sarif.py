@@ -1,0 +1,143 @@
+"""SARIF 2.1.0: the report for code-scanning dashboards (GitHub, GitLab, Azure DevOps).
+
+One run; ``tool.driver.rules`` describes every rule that has a finding, from
+the shipped rules' metadata, else from ``report.meta["rules"]`` (rules declared
+in a policy), else by its id alone. Each finding is a result with its rule, its
+level (error, warning, note), its message and its location: the file relative
+to the working directory, with line and column, or the whole file, or the cell
+or event it names. A waived finding carries a suppression with the waiver as
+justification, so dashboards show it as accepted rather than as open.
+``partialFingerprints`` let a dashboard follow a finding from run to run.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Mapping
+from typing import Any
+from urllib.parse import quote
+
+from governance import __version__
+from governance.findings import Finding, Location, Severity
+from governance.formatters.github import display_path
+from governance.report import Report
+
+SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+
+
+def render(report: Report, colour: bool = False) -> str:
+    return json.dumps(sarif_log(report), ensure_ascii=False, indent=2) + "\n"
+
+
+def sarif_log(report: Report) -> dict[str, Any]:
+    rule_ids = sorted({f.rule for f in report.findings})
+    index = {rule_id: position for position, rule_id in enumerate(rule_ids)}
+    known = _known_rules(report)
+    driver = {
+        "name": "governance",
+        "version": __version__,
+        "rules": [_descriptor(rule_id, known.get(rule_id, {})) for rule_id in rule_ids],
+    }
+    run = {
+        "tool": {"driver": driver},
+        "columnKind": "unicodeCodePoints",
+        "results": [_result(f, index[f.rule]) for f in report.findings],
+    }
+    return {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
+
+
+def _known_rules(report: Report) -> dict[str, dict[str, Any]]:
+    """Rule id -> what is known of it: ``report.meta["rules"]`` (a mapping by id or a
+    list with ``id``), overridden by the shipped rules' own metadata."""
+    known: dict[str, dict[str, Any]] = {}
+    declared = report.meta.get("rules") if isinstance(report.meta, Mapping) else None
+    if isinstance(declared, Mapping):
+        known.update({str(k): dict(v) for k, v in declared.items() if isinstance(v, Mapping)})
+    elif isinstance(declared, list):
+        known.update({str(v["id"]): dict(v) for v in declared
+                      if isinstance(v, Mapping) and "id" in v})
+    from governance.rules import all_rules
+
+    for rule in all_rules():
+        known[rule.id] = {"summary": rule.summary, "doc": rule.doc, "source": rule.source,
+                          "severity": rule.severity.label, "target": rule.target}
+    return known
+
+
+def _descriptor(rule_id: str, meta: Mapping[str, Any]) -> dict[str, Any]:
+    summary = str(meta.get("summary") or rule_id)
+    doc = str(meta.get("doc") or meta.get("description") or summary)
+    descriptor: dict[str, Any] = {
+        "id": rule_id,
+        "shortDescription": {"text": summary},
+        "fullDescription": {"text": doc.split("\n\n", 1)[0]},
+        "help": {"text": doc},
+    }
+    level = _level_name(meta.get("severity"))
+    if level:
+        descriptor["defaultConfiguration"] = {"level": level}
+    properties = {k: str(meta[k]) for k in ("source", "target") if meta.get(k)}
+    if properties:
+        descriptor["properties"] = properties
+    return descriptor
+
+
+def _level_name(severity: Any) -> str:
+    try:
+        return LEVELS[Severity.parse(str(severity))] if severity else ""
+    except ValueError:
+        return ""
+
+
+def _result(finding: Finding, rule_index: int) -> dict[str, Any]:
+    result: dict[str, Any] = {
+        "ruleId": finding.rule,
+        "ruleIndex": rule_index,
+        "level": LEVELS[finding.severity],
+        "message": {"text": finding.message},
+    }
+    if finding.location is not None and finding.location.file:
+        result["locations"] = [_location(finding.location)]
+    result["partialFingerprints"] = {"governanceFinding/v1": _fingerprint(finding)}
+    properties: dict[str, Any] = {}
+    if finding.post_ids:
+        properties["postIds"] = list(finding.post_ids)
+    if finding.channel:
+        properties["channel"] = finding.channel
+    if properties:
+        result["properties"] = properties
+    if finding.waived:
+        result["suppressions"] = [{"kind": "external", "status": "accepted",
+                                   "justification": finding.waived_by}]
+    return result
+
+
+def _location(loc: Location) -> dict[str, Any]:
+    physical: dict[str, Any] = {"artifactLocation": {"uri": artifact_uri(loc.file)}}
+    if not loc.anchor and loc.line > 0:
+        physical["region"] = {"startLine": loc.line, "startColumn": max(loc.column, 1)}
+    location: dict[str, Any] = {"physicalLocation": physical}
+    if loc.anchor:
+        location["message"] = {"text": loc.anchor}
+    return location
+
+
+def artifact_uri(file: str) -> str:
+    """A relative URI reference for a file of the report (an absolute ``file:`` URI
+    when the file lies outside the working directory)."""
+    path = display_path(file)
+    if path.startswith("/"):
+        return "file://" + quote(path)
+    if len(path) > 2 and path[1] == ":":  # a Windows drive outside the working directory
+        return "file:///" + quote(path)
+    return quote(path)
+
+
+def _fingerprint(finding: Finding) -> str:
+    """The same finding gets the same print when lines move: rule, file, posts, message."""
+    loc = finding.location
+    parts = [finding.rule, display_path(loc.file) if loc else "", ",".join(finding.post_ids),
+             finding.channel, finding.message]
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:32]
