@@ -69,8 +69,13 @@ def _share(key: str, limit: ShareLimit, ctx: DocContext, setting: str, kinds: st
     t = ctx.t
     text = t(key, percent=t.percent(limit.max_percent),
              days=t("unit.days", count=limit.window_days), kinds=kinds)
-    note = t("content.share_min_posts", count=limit.min_posts)
-    return Item(text, note, ctx.cite(setting))
+    notes = [t("content.share_min_posts", count=limit.min_posts), _source(limit.source, ctx)]
+    return Item(text, " ".join(n for n in notes if n), ctx.cite(setting))
+
+
+def _source(source: str, ctx: DocContext) -> str:
+    """Where a limit or a legal duty comes from, as the policy states it."""
+    return ctx.t("doc.source", source=clean(source)) if source.strip() else ""
 
 
 def _mix(ctx: DocContext) -> list[Item]:
@@ -166,9 +171,11 @@ def content(ctx: DocContext) -> Section:
 
 def _sponsorship(rule: SponsorshipDisclosure, ctx: DocContext) -> Item:
     t = ctx.t
-    note = t("disclosure.also_kinds", kinds=ctx.kinds(rule.kinds)) if rule.kinds else ""
+    notes = [t("disclosure.also_kinds", kinds=ctx.kinds(rule.kinds)) if rule.kinds else "",
+             _source(rule.source, ctx)]
     return Item(t("disclosure.sponsorship", labels=ctx.quoted(rule.labels, "or"),
-                  count=rule.within_first), note, ctx.cite("sponsorship"))
+                  count=rule.within_first), " ".join(n for n in notes if n),
+                ctx.cite("sponsorship"))
 
 
 def _advertising(rule: AdvertisingMarking, ctx: DocContext) -> Item:
@@ -178,8 +185,9 @@ def _advertising(rule: AdvertisingMarking, ctx: DocContext) -> Item:
         needs.append(t("disclosure.advertising_advertiser"))
     if rule.require_erid:
         needs.append(t("disclosure.advertising_erid"))
-    note = t("disclosure.also_kinds", kinds=ctx.kinds(rule.kinds)) if rule.kinds else ""
-    return Item(t("disclosure.advertising", needs=t.join(needs)), note,
+    notes = [t("disclosure.also_kinds", kinds=ctx.kinds(rule.kinds)) if rule.kinds else "",
+             _source(rule.source, ctx)]
+    return Item(t("disclosure.advertising", needs=t.join(needs)), " ".join(n for n in notes if n),
                 ctx.cite("advertising_ru"))
 
 
