@@ -29,11 +29,15 @@ from governance.errors import UsageError
 from governance.resources import data_dir
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|#!&~{}])")
+#: A value that starts a line could start a list: "- x", "+ x", "1. x", "1) x".
+_BULLET = re.compile(r"^([-+])")
+_ORDINAL = re.compile(r"^(\d+)([.)])")
 
 
 def markdown_escape(text: str) -> str:
     """Backslash-escape what Markdown would read as markup or raw HTML; one line only."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    return _ORDINAL.sub(r"\1\\\2", _BULLET.sub(r"\\\1", escaped))
 
 
 @pass_eval_context

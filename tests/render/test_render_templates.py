@@ -75,6 +75,9 @@ def test_the_environment_is_strict_and_escapes_html_templates_only() -> None:
     ("<script>", "\\<script\\>"),
     ("*bold* _it_ `code` [l](u)", "\\*bold\\* \\_it\\_ \\`code\\` \\[l\\](u)"),
     ("# heading\nnext line", "\\# heading next line"),
+    ("- not a list", "\\- not a list"),
+    ("12. not a list either", "12\\. not a list either"),
+    ("a - b, 3.5 %", "a - b, 3.5 %"),
 ])
 def test_markdown_escape(text: str, escaped: str) -> None:
     assert markdown_escape(text) == escaped
