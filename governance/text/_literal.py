@@ -116,7 +116,7 @@ class LiteralGroup:
             return True
         if self.case_sensitive:
             return self._exact_may_match(encoded, hits)
-        if not text.isascii() and (_LONG_S in text or _KELVIN in text):
+        if folds_into_ascii(text):
             words = lower_ascii_words(fold(text).encode("utf-8", "surrogatepass"))
             hits = self._key_set.intersection(words)
         mine = self._key_set.intersection(hits)
@@ -152,3 +152,8 @@ class LiteralGroup:
 def lower_ascii_words(encoded: bytes) -> list[bytes]:
     """The ASCII words of UTF-8 ``encoded``, lower-cased: what the screen compares."""
     return encoded.translate(_LOWER_TABLE).split()
+
+
+def folds_into_ascii(text: str) -> bool:
+    """True if ``text`` holds a character that only its folded form turns into ASCII."""
+    return not text.isascii() and (_LONG_S in text or _KELVIN in text)

@@ -7,7 +7,8 @@ agrees: whitespace in the term matches any whitespace, other separators ("-",
 "/", "'") must be the same once whitespace is ignored. So "world-class" finds
 "World-Class" but not "world class", and "best ever" never spans "best. Ever".
 Characters before the first or after the last word of a term ("#ad", "100%")
-must be present literally, with no word character beyond them.
+must be present literally, with no word character beyond them. Overlapping
+candidates are resolved by the caller, longest first.
 """
 
 from __future__ import annotations
@@ -21,16 +22,36 @@ from typing import Protocol
 import snowballstemmer
 
 from governance.text._match import Term, TermMatch, fold
-from governance.text.spans import WORD_CHARS, is_word_char
+from governance.text.spans import WORD_CHARS, is_word_char, word_set
 
 _WORD_RUN = re.compile(f"[{WORD_CHARS}]+")
 _CACHE_LIMIT = 200_000
+# Words too common to anchor a phrase when it has another word.
+_COMMON = word_set("""
+a an and are as at be by do for from have i in is it my no not of on or our so the
+this to up we with you your в и к на не о по с со за для от до из что как это мы вы
+наш ваш και το τα η ο οι να με για σε από του της
+""")
 
 
 class Stemmer(Protocol):
     """What this module uses of a Snowball stemmer."""
 
     def stemWord(self, word: str) -> str: ...  # noqa: N802 (the library's name)
+
+
+class _StemCache(dict[str, str]):
+    """Word -> stem; a missing word is stemmed once, so lookups stay in C."""
+
+    def __init__(self, stemmer: Stemmer) -> None:
+        super().__init__()
+        self._stemmer = stemmer
+
+    def __missing__(self, word: str) -> str:
+        if len(self) >= _CACHE_LIMIT:
+            self.clear()
+        stem = self[word] = self._stemmer.stemWord(word)
+        return stem
 
 
 @dataclass(frozen=True)
@@ -40,6 +61,7 @@ class _Pattern:
     lead: str
     trail: str
     term: Term
+    anchor: int  # index of the stem the pattern is filed under
 
 
 def stemmer_for(language: str) -> Stemmer:
@@ -60,60 +82,61 @@ class StemGroup:
     """Case-insensitive terms matched by stems in one language."""
 
     def __init__(self, terms: Sequence[Term], language: str) -> None:
-        self._stemmer = stemmer_for(language)
-        self._cache: dict[str, str] = {}
-        self._by_first: dict[str, list[_Pattern]] = {}
+        self._stems = _StemCache(stemmer_for(language))
+        # Each pattern is filed under its rarest-looking stem, so that a text full
+        # of "the", "to" and "no" does not try every phrase that starts with one.
+        self._by_anchor: dict[str, list[_Pattern]] = {}
         seen: set[tuple[tuple[str, ...], tuple[str, ...], str, str]] = set()
         for term in terms:
             pattern = self._compile(term)
             signature = (pattern.stems, pattern.gaps, pattern.lead, pattern.trail)
             if signature not in seen:  # the first spelling of a form wins
                 seen.add(signature)
-                self._by_first.setdefault(pattern.stems[0], []).append(pattern)
-        for patterns in self._by_first.values():
-            patterns.sort(key=lambda p: len(p.stems), reverse=True)
+                self._by_anchor.setdefault(pattern.stems[pattern.anchor], []).append(pattern)
+        self._anchors = frozenset(self._by_anchor)
 
     @staticmethod
     def accepts(term: Term) -> bool:
         """Stems apply to case-insensitive terms with at least one word."""
         return not term.case_sensitive and _WORD_RUN.search(term.term) is not None
 
-    def _stem(self, word: str) -> str:
-        stem = self._cache.get(word)
-        if stem is None:
-            if len(self._cache) >= _CACHE_LIMIT:
-                self._cache.clear()
-            stem = self._cache[word] = self._stemmer.stemWord(word)
-        return stem
-
     def _compile(self, term: Term) -> _Pattern:
         form = fold(term.term.strip())
         runs = list(_WORD_RUN.finditer(form))
         gaps = tuple(_gap_form(form[a.end():b.start()]) for a, b in pairwise(runs))
-        return _Pattern(tuple(self._stem(r.group()) for r in runs), gaps,
-                        form[:runs[0].start()], form[runs[-1].end():], term)
+        stems = tuple(self._stems[r.group()] for r in runs)
+        anchor = max(range(len(stems)),
+                     key=lambda i: (runs[i].group() not in _COMMON, len(stems[i])))
+        return _Pattern(stems, gaps, form[:runs[0].start()], form[runs[-1].end():], term,
+                        anchor)
 
     def scan(self, text: str) -> list[TermMatch]:
         """Every candidate occurrence, overlapping ones included."""
         folded = fold(text)
-        runs = list(_WORD_RUN.finditer(folded))
-        stems = [self._stem(r.group()) for r in runs]
+        stems = list(map(self._stems.__getitem__, _WORD_RUN.findall(folded)))
         found: list[TermMatch] = []
-        for index, stem in enumerate(stems):
-            for pattern in self._by_first.get(stem, ()):
-                span = self._match_at(folded, runs, stems, index, pattern)
-                if span is not None:
-                    start, end = span
-                    found.append(TermMatch(start, end, text[start:end], pattern.term))
-                    break  # patterns are longest first
+        hits = self._anchors.intersection(stems)
+        if not hits:
+            return found  # no anchor stem: offsets are not even needed
+        aligned = [(first, pattern) for index, stem in enumerate(stems) if stem in hits
+                   for pattern in self._by_anchor[stem]
+                   if (first := index - pattern.anchor) >= 0
+                   and tuple(stems[first:first + len(pattern.stems)]) == pattern.stems]
+        if not aligned:
+            return found
+        runs = list(_WORD_RUN.finditer(folded))
+        for first, pattern in aligned:
+            span = self._match_at(folded, runs, first, pattern)
+            if span is not None:
+                start, end = span
+                found.append(TermMatch(start, end, text[start:end], pattern.term))
         return found
 
     @staticmethod
-    def _match_at(folded: str, runs: list[re.Match[str]], stems: list[str], index: int,
+    def _match_at(folded: str, runs: list[re.Match[str]], index: int,
                   pattern: _Pattern) -> tuple[int, int] | None:
+        """The span of ``pattern`` whose stems align at word ``index``, if the rest fits."""
         last = index + len(pattern.stems) - 1
-        if last >= len(runs) or tuple(stems[index:last + 1]) != pattern.stems:
-            return None
         for offset, gap in enumerate(pattern.gaps):
             between = folded[runs[index + offset].end():runs[index + offset + 1].start()]
             if _gap_form(between) != gap:

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from governance.text._literal import FOLDS_INTO_ASCII, LiteralGroup, lower_ascii_words
+from governance.text._literal import LiteralGroup, folds_into_ascii, lower_ascii_words
 from governance.text._match import Term, TermMatch, select_longest
 from governance.text._stemmed import StemGroup
 
@@ -66,7 +66,7 @@ class TermMatcher:
         encoded = text.encode("utf-8", "surrogatepass")
         words = lower_ascii_words(encoded)
         hits = self._keys.intersection(words)
-        if not hits and not self._always and (text.isascii() or not _folds_into_ascii(text)):
+        if not hits and not self._always and not folds_into_ascii(text):
             return found  # most posts: no key word of any term
         group = self._folded
         if group is not None and group.may_match(text, encoded, words, hits):
@@ -78,6 +78,3 @@ class TermMatcher:
             found += self._stems.scan(text)
         return select_longest(found) if len(found) > 1 else found
 
-
-def _folds_into_ascii(text: str) -> bool:
-    return any(char in text for char in FOLDS_INTO_ASCII)
