@@ -27,8 +27,9 @@ CALENDAR_README = EXAMPLE / "calendar" / "README.md"
 #: A day inside the example calendar's three weeks, so the example's waiver is
 #: judged as it would be while that calendar is planned, whatever today is.
 TODAY = "2026-12-01"
-#: Table rows of the README: ``| `post-id` | problem | rule |``.
-_README_ROW = re.compile(r"^\| `([a-z0-9-]+)` \|", re.MULTILINE)
+#: Table rows of the README: ``| `post-id` | problem | `rule-id`, `rule-id` |``.
+_README_ROW = re.compile(r"^\| `([a-z0-9-]+)` \|.*\| ((?:`[a-z0-9.-]+`(?:, )?)+) \|$",
+                         re.MULTILINE)
 
 
 def check(path: Path) -> tuple[int, dict[str, object]]:
@@ -96,11 +97,36 @@ def test_the_calendar_has_the_posts_its_readme_counts() -> None:
     assert [row["publish_at"] for row in rows] == sorted(row["publish_at"] for row in rows)
 
 
+def _readme_findings() -> tuple[set[tuple[str, str]], set[tuple[str, str]]]:
+    """(post, rule) pairs of the README's two tables: the problems, then the waived."""
+    problems, _, waived = CALENDAR_README.read_text(encoding="utf-8").partition(
+        "Waived on purpose")
+
+    def pairs(table: str) -> set[tuple[str, str]]:
+        return {(post, rule) for post, rules in _README_ROW.findall(table)
+                for rule in re.findall(r"`([^`]+)`", rules)}
+
+    return pairs(problems), pairs(waived)
+
+
 def test_every_post_in_the_readme_is_in_the_calendar() -> None:
     _, rows = _calendar_rows()
-    listed = _README_ROW.findall(CALENDAR_README.read_text(encoding="utf-8"))
-    assert len(listed) == 12
-    assert set(listed) <= {row["id"] for row in rows}
+    problems, waived = _readme_findings()
+    assert len(problems) == 11 and len(waived) == 2
+    assert {post for post, _ in problems | waived} <= {row["id"] for row in rows}
+
+
+def test_lint_finds_exactly_the_problems_the_readme_lists() -> None:
+    result = CliRunner().invoke(cli, ["lint", str(CALENDAR), "--policy", str(EXAMPLE),
+                                      "--format", "json", "--today", TODAY])
+    report = json.loads(result.output)
+    found = {(f["post_ids"][0], f["rule"]) for f in report["findings"] if not f["waived"]}
+    waived = {(f["post_ids"][0], f["rule"]) for f in report["findings"] if f["waived"]}
+    expected_problems, expected_waived = _readme_findings()
+    assert found == expected_problems
+    assert waived == expected_waived
+    assert report["summary"]["checked"]["posts"] == 43
+    assert result.exit_code == 1  # the deliberate problems include errors
 
 
 def test_the_calendar_uses_the_policys_channels_and_one_post_waiver() -> None:
