@@ -241,3 +241,34 @@ def test_jsonl_column_mapping_and_default_channel(write: Writer) -> None:
 
 def test_empty_jsonl(write: Writer) -> None:
     assert rules(read(write("plan.jsonl", "\n\n"))) == ["calendar.empty"]
+
+
+# ------------------------------------------------- agreement with PostRecord
+
+BASE = {"id": "a", "publish_at": "2026-03-02T10:00:00+03:00", "channel": "vk"}
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {}, {"text": "hi", "sponsored": True, "tags": ["a"], "waive": ["x: y"]},
+        {"id": 7}, {"author": False}, {"text": ["a"]}, {"tags": {"a": 1}}, {"tags": [1]},
+        {"publish_at": "soon"}, {"sponsored": "perhaps"}, {"channel": None},
+        {"approved_by": ["smm-lead", "legal"], "link": "https://example.com"},
+    ],
+)
+def test_json_entries_follow_post_record(write: Writer, change: dict[str, object]) -> None:
+    import json
+
+    from pydantic import ValidationError
+
+    from governance.models.post import PostRecord
+
+    record = {**BASE, **change}
+    try:
+        PostRecord.model_validate(record)
+        schema_ok = True
+    except ValidationError:
+        schema_ok = False
+    result = read(write("plan.json", json.dumps([record])))
+    assert (result.findings == []) is schema_ok, result.findings
