@@ -21,11 +21,12 @@ from governance.render import (
     render_raci,
     rule_catalogue,
 )
+from governance.render.templating import markdown_escape
 from governance.rules.base import Rule
 
-#: The post and calendar rules the test policy's goldens are rendered against, so that
-#: they show citations and "other checks" without changing whenever the registry does.
-#: The example policy's goldens use the real registry and follow it.
+#: The post and calendar rules the goldens are rendered against, so that they show
+#: citations and "other checks" without changing whenever a rule joins the registry;
+#: test_every_rule_that_runs_is_in_the_example_document checks the real registry.
 PINNED_RULES = tuple(
     Rule(rule_id, f"Summary of {rule_id}.", Severity.WARNING, "", target, "doc",
          lambda *_: iter(()))
@@ -57,10 +58,21 @@ CASES = [
                          ids=["-".join(case) for case in CASES])
 def test_output_matches_its_golden_file(at_root: Path, policy: str, lang: str, what: str,
                                         fmt: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    if policy == "full":
-        monkeypatch.setattr(rule_catalogue, "all_rules", lambda: PINNED_RULES)
+    monkeypatch.setattr(rule_catalogue, "all_rules", lambda: PINNED_RULES)
     loaded = load(POLICIES[policy])
     render = render_policy if what == "policy" else render_raci
     data = render(loaded, fmt, RenderOptions(lang=lang))
     suffix = f"{fmt}.txt" if fmt in ("docx", "xlsx") else fmt
     check_golden(f"{policy}/{lang}/{what}.{suffix}", as_text(fmt, data))
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_every_rule_that_runs_is_in_the_example_document(at_root: Path, lang: str) -> None:
+    """Traceability against the real registry: each enabled post or calendar rule is cited
+    by a statement or listed among the other checks, and declared rules all appear."""
+    text = render_policy(load(POLICIES["example"]), "md", RenderOptions(lang=lang)).decode()
+    infos = rule_catalogue.rule_infos(load(POLICIES["example"]).policy)
+    expected = [i.id for i in infos if i.target != "policy" and i.enabled]
+    assert len(expected) >= 10
+    missing = [rule_id for rule_id in expected if markdown_escape(rule_id) not in text]
+    assert missing == []
