@@ -24,12 +24,16 @@ class ChannelResolver:
         for channel in channels:
             self._by_network.setdefault(channel.network, []).append(channel.id)
         self._answers: dict[str, tuple[str, str]] = {}
+        #: Cell value -> channel id, for every value resolved so far.
+        self.known: dict[str, str] = {}
 
     def resolve(self, name: str) -> tuple[str, str]:
         """``(channel id, "")`` when ``name`` is known, else ``("", why not)``."""
         answer = self._answers.get(name)
         if answer is None:
             answer = self._answers[name] = self._lookup(name)
+            if answer[0]:
+                self.known[name] = answer[0]
         return answer
 
     def _lookup(self, name: str) -> tuple[str, str]:

@@ -133,24 +133,31 @@ class _Run:
         )
 
     def lint_posts(self, items: Iterable[Post | Finding], progress: Progress | None) -> None:
-        ctx, findings, store = self.ctx, self.findings, self.store
+        # The hot loop of a lint run: every name it uses is a local.
+        ctx, findings, store, resolved = self.ctx, self.findings, self.store, self.resolver.known
         rules = [(active, active.check) for active in self.post_rules]
+        count = self.count
         for item in items:
             if isinstance(item, Finding):
                 findings.append(item)
                 continue
-            self.count += 1
-            known = self._resolve_channel(item)
+            count += 1
+            channel_id = resolved.get(item.channel)
+            if channel_id is None:
+                channel_id = self._resolve_channel(item)
+            else:
+                item.channel = channel_id
             waived = self._read_waive_cell(item) if item.waive else None
             for active, check in rules:
                 for problem in check(item, ctx):
                     findings.append(self._finding(active, problem, waived, per_post=True))
-            if store is not None and known:
+            if store is not None and channel_id is not None:
                 store.add(item)
-            if progress is not None and self.count % PROGRESS_EVERY == 0:
-                progress(self.count)
+            if progress is not None and count % PROGRESS_EVERY == 0:
+                progress(count)
+        self.count = count
         if progress is not None:
-            progress(self.count)
+            progress(count)
 
     def lint_calendar(self, default_file: str) -> None:
         if self.store is None:
@@ -167,15 +174,16 @@ class _Run:
                     finding = _with_location(finding, Location(default_file))
                 self.findings.append(finding)
 
-    def _resolve_channel(self, post: Post) -> bool:
+    def _resolve_channel(self, post: Post) -> str | None:
+        """The post's channel id (set on the post), or None after reporting why not."""
         channel_id, why = self.resolver.resolve(post.channel)
         if why:
             self.findings.append(Finding(
                 UNKNOWN_CHANNEL, Severity.ERROR, why, post.location_of("channel"),
                 post_ids=(post.id,), channel=post.channel, data=_post_data(post, self.ctx)))
-            return False
+            return None
         post.channel = channel_id
-        return True
+        return channel_id
 
     def _read_waive_cell(self, post: Post) -> dict[str, str]:
         labels, problems = post_waivers(post, self.known_rules)
