@@ -170,3 +170,30 @@ def test_governance_check_judges_declared_rules_as_lint_does(tmp_path: Path) -> 
     assert result.exit_code == 1
     assert f"{policy / 'policy.yaml'}:3:46: error: invalid pattern '(unclosed'" in result.output
     assert "(policy.bad-pattern)" in result.output
+
+
+def test_every_registered_format_writes_its_file(tmp_path: Path, policy: str) -> None:
+    from governance.formatters import FORMATTERS
+
+    path = calendar(tmp_path, TOO_LONG)
+    args = [path, "--policy", policy]
+    for name in sorted(FORMATTERS):
+        args += ["--format", name, "--output", str(tmp_path / f"report.{name}")]
+    code, out, err = run(*args)
+    assert (code, out, err) == (1, "", "")
+    for name in FORMATTERS:
+        text = (tmp_path / f"report.{name}").read_text(encoding="utf-8")
+        assert "post.length" in text, name
+    json.loads((tmp_path / "report.sarif").read_text(encoding="utf-8"))
+
+
+def test_long_calendars_are_estimated_by_their_lines(tmp_path: Path) -> None:
+    from governance.commands.lint import _estimate_posts
+
+    text = tmp_path / "a.csv"
+    text.write_text(CSV_HEADER + CLEAN * 3, encoding="utf-8")
+    sheet = tmp_path / "b.xlsx"
+    sheet.write_bytes(b"PK\x03\x04" + b"\n" * 10)
+    assert _estimate_posts([str(text), str(text)]) == 8
+    assert _estimate_posts([str(text), str(sheet)]) == 0
+    assert _estimate_posts([str(tmp_path / "missing.csv")]) == 0

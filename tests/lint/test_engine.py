@@ -14,18 +14,15 @@ from governance.findings import Location, Severity
 from governance.lint import LintOptions, lint
 from governance.lint import engine as engine_module
 from governance.lint.channels import ChannelResolver
-from governance.lint.context import activate, build_context
-from governance.lint.store import PostStore, StoredPost
+from governance.lint.context import activate, build_context, fields_read
+from governance.lint.store import STORABLE, PostStore, StoredPost
 from governance.lint.terms_file import term_file_path
 from governance.loader import load_policy
 from governance.models.post import Post
 from governance.resources import pack_path
 from governance.rules.base import LintContext, Problem, Rule
 
-WAIVE_RULE = """
-content:
-  kinds: [{id: promo, promotional: true}, {id: news}]
-"""
+TODAY_FOR_TESTS = engine_module.dt.date(2026, 11, 23)
 
 
 def channels_of(tmp_path: Path, snippet: str = "") -> ChannelResolver:
@@ -248,3 +245,43 @@ def test_term_files_are_found_beside_the_file_that_declares_them() -> None:
     root = pack_path("network-limits")
     assert root is not None
     assert term_file_path("pack:network-limits/networks.yaml", "t.csv") == root / "t.csv"
+
+
+def _calendar_module(name: str, fields: set[str] | None) -> Rule:
+    rule = _module_rule(name, True)
+    if fields is not None:
+        sys.modules[name].FIELDS = frozenset(fields)
+    return rule
+
+
+@pytest.mark.parametrize(("fields", "kept"), [
+    ([{"kind"}], {"kind"}),
+    ([{"kind"}, {"text", "link"}], {"kind", "text", "link"}),
+    ([{"kind"}, None], set(STORABLE)),
+    ([{"campaign"}], {"extra"}),
+])
+def test_the_store_keeps_what_the_calendar_rules_read(
+        tmp_path: Path, fields: list[set[str] | None], kept: set[str]) -> None:
+    result = load_policy(write_policy(tmp_path, ""))
+    assert result.policy is not None
+    ctx = build_context(result.policy.policy, TODAY_FOR_TESTS, None)
+    rules = [_calendar_module(f"lint_fields_{i}", f) for i, f in enumerate(fields)]
+    assert fields_read(activate(rules, ctx)) == kept
+
+
+def test_a_store_without_text_keeps_no_text() -> None:
+    store = PostStore(frozenset({"kind"}))
+    store.add(Post(id="p1", publish_at=engine_module.dt.datetime(2026, 3, 2, 10), channel="x",
+                   text="long text", kind="promo", author="a"))
+    [kept] = store.posts
+    assert (kept.text, kept.kind, kept.author) == ("", "promo", "")
+
+
+def test_no_calendar_rule_to_run_means_no_post_is_kept(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*args: object) -> None:
+        raise AssertionError("posts kept although no calendar rule runs")
+
+    monkeypatch.setattr(engine_module, "PostStore", refuse)
+    result = run_lint(tmp_path, "", [{"id": f"p{i}"} for i in range(50)])
+    assert result.report.checked["posts"] == 50
