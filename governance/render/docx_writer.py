@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import docx
+from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
 
 from governance.render.document import (
@@ -94,6 +95,19 @@ class _Builder:
             self.examples(block)
 
 
+#: The language Word spell-checks and hyphenates the text in.
+_WORD_LANGUAGES = {"en": "en-US", "ru": "ru-RU"}
+
+
+def _language(word: Any, lang: str) -> None:
+    """Set the default text language (the template says en-US) to the document's."""
+    defaults = word.styles.element.find(qn("w:docDefaults"))
+    tag = defaults.find(f"{qn('w:rPrDefault')}/{qn('w:rPr')}/{qn('w:lang')}") \
+        if defaults is not None else None
+    if tag is not None:
+        tag.set(qn("w:val"), _WORD_LANGUAGES.get(lang, lang))
+
+
 def _properties(word: Any, doc: Document, stamp: dt.datetime) -> None:
     core = word.core_properties
     core.title = doc.title
@@ -115,6 +129,7 @@ def build_docx(doc: Document, stamp: dt.datetime) -> bytes:
     """The DOCX bytes; ``stamp`` (from the effective date) replaces every timestamp."""
     word = docx.Document()
     _properties(word, doc, stamp)
+    _language(word, doc.lang)
     builder = _Builder(word, Catalogue.for_language(doc.lang),
                        {name: word.styles[name].style_id for name in _STYLES})
     builder.paragraph(doc.title, "Title")

@@ -219,3 +219,15 @@ def test_explain_falls_back_to_the_declaration_when_no_builder_documents_it(
     assert out.splitlines()[0] == "tone.no-caps: Capitals read as shouting."
     assert "Message: Avoid writing in capitals ({match})" in out
     assert "Fails::\n\n    HUGE SALE today" in out and "Passes::\n\n    A big sale today" in out
+
+
+@pytest.mark.parametrize(("lang", "word_language"), [("ru", "ru-RU"), ("en", "en-US")])
+def test_word_checks_spelling_in_the_documents_language(tmp_path: Path, lang: str,
+                                                        word_language: str) -> None:
+    import io
+    import zipfile
+
+    target = tmp_path / "policy.docx"
+    run("render", "policy", "--policy", FULL, "--lang", lang, "-o", str(target))
+    styles = zipfile.ZipFile(io.BytesIO(target.read_bytes())).read("word/styles.xml").decode()
+    assert f'<w:lang w:val="{word_language}"' in styles
