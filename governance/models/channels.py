@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+from typing import Annotated, Any
 
-from pydantic import Field, model_validator
+from pydantic import BeforeValidator, Field, model_validator
 
 from governance.models.common import GoalRef, Id, Network, RoleRef, Strict, Text
 
@@ -32,11 +33,35 @@ class ChannelCadence(Strict):
     )
 
 
+def _clock_time(value: Any) -> Any:
+    """YAML 1.1 reads an unquoted ``10:00`` as the sexagesimal number 600.
+
+    pydantic would take 600 as seconds (00:10); read it back as hours and minutes,
+    which is what the author wrote.
+    """
+    if isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 24 * 60:
+        return dt.time(value // 60, value % 60)
+    return value
+
+
+def _clock_schema(schema: dict[str, Any]) -> None:
+    # JSON Schema's "time" format demands seconds and an offset; editors would flag 08:00.
+    schema.pop("format", None)
+    schema["pattern"] = r"^([01]?[0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?$"
+
+
+ClockTime = Annotated[dt.time, BeforeValidator(_clock_time)]
+
+
 class PostingHours(Strict):
     """Local time window in which posts may be published (policy timezone)."""
 
-    start: dt.time = Field(description="Earliest publishing time, e.g. 08:00.")
-    end: dt.time = Field(description="Latest publishing time, e.g. 22:00.")
+    start: ClockTime = Field(
+        description="Earliest publishing time, e.g. '08:00'.", json_schema_extra=_clock_schema
+    )
+    end: ClockTime = Field(
+        description="Latest publishing time, e.g. '22:00'.", json_schema_extra=_clock_schema
+    )
     weekdays: list[int] = Field(
         default_factory=lambda: [1, 2, 3, 4, 5, 6, 7],
         description="ISO weekdays allowed, 1 = Monday.",

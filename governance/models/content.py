@@ -54,6 +54,7 @@ class DuplicateSettings(Strict):
 
     window_days: int = Field(30, ge=1)
     similarity: float = Field(0.9, gt=0, le=1, description="1.0 = identical after normalising.")
+    source: str = ""
 
 
 class Blackout(Strict):

@@ -50,6 +50,20 @@ class CalendarSettings(Strict):
     sheet: str | None = None
 
 
+def _rule_setting(value: Any) -> Any:
+    if isinstance(value, bool):  # YAML 1.1 reads a bare ``off`` as false, ``on`` as true
+        return {"severity": None if value else "off"}
+    return {"severity": value} if isinstance(value, str) else value
+
+
+def _rules_schema(schema: dict[str, Any]) -> None:
+    # The shorthand ``rule-id: warning`` (or ``off``) is valid too; say so to editors.
+    setting = schema.get("additionalProperties", {})
+    schema["additionalProperties"] = {
+        "anyOf": [setting, {"enum": [s.value for s in SeverityName]}, {"type": "boolean"}]
+    }
+
+
 class Policy(Strict):
     extends: list[str] = Field(
         default_factory=list, description="Base policies: a shipped pack name or a relative path."
@@ -66,7 +80,9 @@ class Policy(Strict):
     networks: NetworkTable = Field(default_factory=dict)
     calendar: CalendarSettings = Field(default_factory=CalendarSettings)
     rules: dict[str, RuleSetting] = Field(
-        default_factory=dict, description="Per-rule severity ('off' disables) and options."
+        default_factory=dict,
+        description="Per-rule severity ('off' disables) and options.",
+        json_schema_extra=_rules_schema,
     )
     waivers: list[Waiver] = Field(default_factory=list)
 
@@ -80,7 +96,7 @@ class Policy(Strict):
     def _severity_shorthand(cls, value: Any) -> Any:
         # ``rule-id: off`` is the common case; spell it out as ``{severity: off}``.
         if isinstance(value, dict):
-            return {k: {"severity": v} if isinstance(v, str) else v for k, v in value.items()}
+            return {k: _rule_setting(v) for k, v in value.items()}
         return value
 
     @model_validator(mode="after")
