@@ -11,6 +11,7 @@ SCHEMA_BASE = "https://json-schema.org/draft/2020-12/schema"
 
 
 def _models() -> dict[str, type[BaseModel]]:
+    from governance.formatters.report_model import ReportDocument
     from governance.models.policy import Policy
     from governance.models.post import CalendarDocument, PostRecord
 
@@ -18,6 +19,7 @@ def _models() -> dict[str, type[BaseModel]]:
         "policy.schema.json": Policy,
         "calendar.schema.json": CalendarDocument,
         "post.schema.json": PostRecord,
+        "report.schema.json": ReportDocument,
     }
 
 
