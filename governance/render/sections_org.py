@@ -94,8 +94,8 @@ def roles(ctx: DocContext) -> Section:
 def channels(ctx: DocContext) -> Section:
     t = ctx.t
     header = (t("channels.account"), t("channels.purpose"), t("channels.owner"),
-              t("channels.operated_by"), t("channels.audience"), t("channels.goals"),
-              t("channels.address"))
+              t("channels.operated_by"), t("channels.authors"), t("channels.audience"),
+              t("channels.language"), t("channels.goals"), t("channels.address"))
     goal_titles = {g.id: clean(g.statement) for g in ctx.policy.goals}
     rows = []
     for c in ctx.policy.channels:
@@ -104,8 +104,8 @@ def channels(ctx: DocContext) -> Section:
             purpose_text = t("channels.purpose_described", purpose=purpose_text,
                              description=clean(c.description))
         rows.append((ctx.channel(c), purpose_text, ctx.role(c.owner), ctx.role(c.operated_by),
-                     clean(c.audience), join_phrases([goal_titles.get(g, g) for g in c.goals]),
-                     c.url.strip()))
+                     ctx.roles(c.authors), clean(c.audience), c.language or "",
+                     join_phrases([goal_titles.get(g, g) for g in c.goals]), c.url.strip()))
     blocks = (table(header, rows),) if rows else ()
     return Section("channels", t("section.channels"), blocks)
 

@@ -143,6 +143,21 @@ def _when(ctx: DocContext) -> list[Item]:
         items.append(Item(t("content.blackout", start=t.date(blackout.start),
                             end=t.date(blackout.end), reason=clean(blackout.reason), where=where),
                           " ".join(notes), ctx.cite("blackouts")))
+    organisation = ctx.policy.organisation
+    if items and organisation is not None:
+        items.append(Item(t("content.timezone", zone=organisation.timezone)))
+    return items
+
+
+def _kinds(ctx: DocContext) -> list[Item]:
+    """The kinds of post the policy knows, so staff can read rules that name them."""
+    t, items = ctx.t, []
+    for kind in ctx.policy.content.kinds:
+        text = t.quote(kind.id)
+        if kind.description.strip():
+            text = t("content.kind", kind=text, description=clean(kind.description))
+        note = t("content.kind_promotional") if kind.promotional else ""
+        items.append(Item(text, note, ctx.cite("kinds")))
     return items
 
 
@@ -150,6 +165,7 @@ def content(ctx: DocContext) -> Section:
     t, policy = ctx.t, ctx.policy
     rules = policy.content.rules
     parts = [
+        ("content.kinds", _kinds(ctx)),
         ("content.mix", _mix(ctx)),
         ("content.topics", _per_channel(ctx, "content.channel_topics", (
             (c, ctx.quoted(c.topics), SETTING_RULES["topics"]) for c in policy.channels))),

@@ -37,6 +37,7 @@ SETTING_RULES: dict[str, tuple[str, ...]] = {
     "link_share": ("content.link-share",),
     "duplicates": ("content.duplicates",),
     "topics": ("post.topic", "post.topic-missing"),
+    "kinds": ("post.kind-known",),
     "posting_hours": ("post.posting-hours",),
     "blackouts": ("post.blackout",),
     "personal_data": ("post.personal-data",),

@@ -106,7 +106,9 @@ def test_sections_are_numbered_in_order_without_gaps(tmp_path: Path) -> None:
 ])
 def test_declared_rules_are_worded_for_people(tmp_path: Path, rule: str, expected: str) -> None:
     ctx = context(tmp_path, f"content:\n  kinds: [{{id: promo}}]\n  rules: [{rule}]\n")
-    assert texts(sections(ctx)["content"]) == [expected]
+    content = sections(ctx)["content"]
+    declared = next(sub for sub in content.subsections if sub.title == "Other content rules")
+    assert texts(Section("", "", declared.blocks)) == [expected]
 
 
 def test_rule_examples_become_dont_and_do(tmp_path: Path) -> None:
@@ -138,7 +140,7 @@ def fake_rule(rule_id: str, enabled: bool = True, target: str = "post") -> RuleI
 
 def test_statements_cite_only_rules_that_run(tmp_path: Path) -> None:
     extra = "channels: [{id: c, network: vk, handle: h, purpose: brand, owner: smm, topics: [a]}]"
-    topics = [i for i in items(sections(context(tmp_path, extra))["content"])]
+    topics = items(sections(context(tmp_path, extra))["content"])
     assert [i.rule for i in topics] == [""]
     running = {"post.topic": fake_rule("post.topic"),
                "post.topic-missing": fake_rule("post.topic-missing", enabled=False)}
@@ -200,3 +202,17 @@ def test_approvals_and_escalation_in_words(tmp_path: Path) -> None:
         "Complaint: pass to SMM manager within 90 minutes. If it is not resolved in time: "
         "follow the “Crisis” route.",
         "Crisis: pass to Boss within 1 day."]
+
+
+def test_kinds_of_posts_are_explained(tmp_path: Path) -> None:
+    ctx = context(tmp_path, """\
+        content:
+          kinds:
+            - {id: promo, description: Discounts and contests., promotional: true}
+            - {id: news}
+        """, rules={"post.kind-known": fake_rule("post.kind-known")})
+    content = sections(ctx)["content"]
+    assert content.subsections[0].title == "Kinds of posts"
+    assert texts(Section("", "", content.subsections[0].blocks)) == [
+        "“promo”: Discounts and contests. Counts as promotional. [post.kind-known]",
+        "“news” [post.kind-known]"]
