@@ -21,10 +21,8 @@ calendar's own words, so Latin and Cyrillic texts spread evenly.
 from __future__ import annotations
 
 import bisect
-import hashlib
 import re
 import zlib
-from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 
@@ -32,6 +30,8 @@ from governance.rules.calendar.timeline import DAY_SECONDS, Lane
 
 _URL = re.compile(r"https?://\S*")
 _WWW = re.compile(r"www\.\S*")
+_URL_BYTES = re.compile(rb"https?://\S*")
+_WWW_BYTES = re.compile(rb"www\.\S*")
 # Non-ASCII punctuation, symbols and emoji as UTF-8: U+00A1-U+00BF («, », ¿, ©),
 # U+2000-U+2BFF (dashes, quotes, ellipsis, arrows, dingbats, ✅), U+3000-U+303F,
 # variation selectors U+FE00-U+FE0F and pictographs U+1F000-U+1FAFF.
@@ -48,20 +48,19 @@ _SAMPLE_POSTS = 2000
 
 def words(text: str) -> list[bytes]:
     """The normalised words of ``text``, in order, as UTF-8."""
+    if text.isascii():  # the common case, done on bytes without Unicode tables
+        raw = text.encode("ascii").lower()
+        if b"://" in raw:
+            raw = _URL_BYTES.sub(b" ", raw)
+        if b"www." in raw:
+            raw = _WWW_BYTES.sub(b" ", raw)
+        return raw.translate(_ASCII_WORDS).split()
     folded = text.casefold()
     if "://" in folded:
         folded = _URL.sub(" ", folded)
     if "www." in folded:
         folded = _WWW.sub(" ", folded)
-    raw = folded.encode()
-    if not folded.isascii():
-        raw = _SYMBOLS.sub(b" ", raw)
-    return raw.translate(_ASCII_WORDS).split()
-
-
-def fingerprint(text_words: Sequence[bytes]) -> bytes:
-    """Equal for identical texts (after normalising), and only for them in practice."""
-    return hashlib.blake2b(b" ".join(text_words), digest_size=16).digest()
+    return _SYMBOLS.sub(b" ", folded.encode()).translate(_ASCII_WORDS).split()
 
 
 @dataclass(frozen=True)
@@ -85,9 +84,9 @@ class _Finder:
         self.lane, self.threshold, self.window = lane, threshold, window
         self.parent = list(range(len(lane)))
         self.joined: set[int] = set()  # posts that repeat or are repeated
-        self.prints: list[bytes] = [b""] * len(lane)
-        self.latest: dict[bytes, tuple[float, int]] = {}  # fingerprint -> its last post
-        self.index: dict[int, dict[bytes, None]] = {}  # range key -> fingerprints, oldest first
+        self.texts: list[bytes] = [b""] * len(lane)  # normalised, words joined by spaces
+        self.latest: dict[bytes, tuple[float, int]] = {}  # normalised text -> its last post
+        self.index: dict[int, dict[bytes, None]] = {}  # range key -> texts, oldest first
         self.sets: dict[int, frozenset[bytes]] = {}  # word sets of the posts compared
         self.ranges = _Ranges(lane, threshold) if threshold < 1 else None
 
@@ -96,9 +95,9 @@ class _Finder:
         if not text_words:
             return
         instant = self.lane.instants[position]
-        mark = self.prints[position] = fingerprint(text_words)
-        last = self.latest.get(mark)
-        self.latest[mark] = (instant, position)
+        text = self.texts[position] = b" ".join(text_words)
+        last = self.latest.get(text)
+        self.latest[text] = (instant, position)
         # A post repeating an earlier text within the window needs no comparing of its
         # own: whatever it resembles within its window, that earlier post met first.
         twin = False
@@ -107,27 +106,22 @@ class _Finder:
             self._union(position, last[1])
         if self.ranges is None:
             return
-        index = self.index
+        index, latest, window, find = self.index, self.latest, self.window, self._find
         for key in self.ranges.keys(sorted(set(text_words))):
-            marks = index.get(key)
-            if marks is None:
-                index[key] = {mark: None}
+            texts = index.get(key)
+            if texts is None:
+                index[key] = {text: None}
                 continue
             if not twin:
-                self._compare(position, instant, mark, marks, text_words)
-            marks.pop(mark, None)
-            marks[mark] = None
-
-    def _compare(self, position: int, instant: float, mark: bytes, marks: dict[bytes, None],
-                 text_words: list[bytes]) -> None:
-        latest, find, window = self.latest, self._find, self.window
-        for other in reversed(marks):
-            seen, other_position = latest[other]
-            if instant - seen > window:
-                break  # entries run from the oldest to the newest
-            if other != mark and find(other_position) != find(position) \
-                    and self._similar(position, text_words, other_position):
-                self._union(position, other_position)
+                for other in reversed(texts):
+                    seen, other_position = latest[other]
+                    if instant - seen > window:
+                        break  # entries run from the oldest to the newest
+                    if other != text and find(other_position) != find(position) \
+                            and self._similar(position, text_words, other_position):
+                        self._union(position, other_position)
+            texts.pop(text, None)
+            texts[text] = None
 
     def _similar(self, position: int, text_words: list[bytes], other: int) -> bool:
         mine = self.sets.get(position)
@@ -135,7 +129,7 @@ class _Finder:
             mine = self.sets[position] = frozenset(text_words)
         theirs = self.sets.get(other)
         if theirs is None:
-            theirs = self.sets[other] = frozenset(words(self.lane.posts[other].text))
+            theirs = self.sets[other] = frozenset(self.texts[other].split())
         shared = len(mine & theirs)
         union = len(mine) + len(theirs) - shared
         return shared * self.threshold.denominator >= self.threshold.numerator * union
@@ -156,7 +150,7 @@ class _Finder:
         members: dict[int, list[int]] = {}
         for position in sorted(self.joined):
             members.setdefault(self._find(position), []).append(position)
-        found = [Repeat(tuple(group), len({self.prints[p] for p in group}) == 1)
+        found = [Repeat(tuple(group), len({self.texts[p] for p in group}) == 1)
                  for group in members.values()]
         return sorted(found, key=lambda r: r.positions)
 
@@ -171,7 +165,7 @@ class _Ranges:
         for position in range(0, len(lane), step):
             sample.extend(set(words(lane.posts[position].text)))
         self.sample = sorted(sample)
-        self.bounds: dict[int, tuple[list[bytes], list[int]]] = {}
+        self.plans: dict[int, list[tuple[list[bytes], list[int]]]] = {}
 
     def count(self, size: int) -> int:
         """Ranges that leave a shared one to any similar pair whose smaller set has ``size``."""
@@ -181,26 +175,28 @@ class _Ranges:
     def keys(self, distinct: list[bytes]) -> list[int]:
         """The keys of a sorted word set: for every range count a similar set may use,
         one key per range (a hash of the words in it, salted by count and range)."""
-        t, size = self.threshold, len(distinct)
-        smallest = -(-size * t.numerator // t.denominator)  # ceil(size * t)
+        plan = self.plans.get(len(distinct))
+        if plan is None:
+            plan = self.plans[len(distinct)] = self._plan(len(distinct))
         keys = []
-        for ranges in range(self.count(smallest), self.count(size) + 1):
-            bounds, salts = self._bounds(ranges)
+        for bounds, salts in plan:
             start = 0
-            for bound, salt in zip(bounds, salts[:-1], strict=True):
+            for bound, salt in zip(bounds, salts, strict=False):  # salts: one more
                 end = bisect.bisect_left(distinct, bound, start)
                 keys.append(hash(tuple(distinct[start:end])) ^ salt)
                 start = end
             keys.append(hash(tuple(distinct[start:])) ^ salts[-1])
         return keys
 
-    def _bounds(self, ranges: int) -> tuple[list[bytes], list[int]]:
-        """Where the ranges split the words (quantiles of the sample), and their salts."""
-        found = self.bounds.get(ranges)
-        if found is None:
-            sample = self.sample
+    def _plan(self, size: int) -> list[tuple[list[bytes], list[int]]]:
+        """For each range count a set of ``size`` words may share with a similar one:
+        where the ranges split the words (quantiles of the sample), and their salts."""
+        t, sample = self.threshold, self.sample
+        smallest = -(-size * t.numerator // t.denominator)  # ceil(size * t)
+        plan = []
+        for ranges in range(self.count(smallest), self.count(size) + 1):
             bounds = [sample[len(sample) * k // ranges] if sample else b""
                       for k in range(1, ranges)]
             salts = [zlib.crc32(f"{ranges}/{k}".encode()) << 32 for k in range(ranges)]
-            found = self.bounds[ranges] = (bounds, salts)
-        return found
+            plan.append((bounds, salts))
+        return plan

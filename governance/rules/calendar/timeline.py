@@ -22,6 +22,7 @@ from governance.rules.base import LintContext
 
 CACHE_KEY = "calendar.timeline"
 DAY_SECONDS = 86400
+_EPOCH_ORDINAL = dt.date(1970, 1, 1).toordinal()
 #: A declared rule's message, filled in to lead a finding: (count, limit) -> text.
 Headline = Callable[[Any, Any], str] | None
 
@@ -78,36 +79,65 @@ def timeline(posts: Sequence[Post], ctx: LintContext) -> Timeline:
 
 
 def build(posts: Sequence[Post], zone: dt.tzinfo) -> Timeline:
-    keyed = []
-    for index, post in enumerate(posts):
-        moment = post.publish_at
-        if moment.tzinfo is None:
-            instant = moment.replace(tzinfo=zone).timestamp()
-            day = moment.toordinal()
+    instants, days = _moments(posts, zone)
+    order = sorted(range(len(posts)), key=instants.__getitem__)  # stable: ties keep file order
+    everything = Lane([posts[i] for i in order], [instants[i] for i in order],
+                      [days[i] for i in order])
+    positions: dict[str, list[int]] = {}
+    for position, post in enumerate(everything.posts):
+        found = positions.get(post.channel)
+        if found is None:
+            positions[post.channel] = [position]
         else:
-            instant = moment.timestamp()
-            day = moment.astimezone(zone).toordinal()
-        keyed.append((instant, index, day, post))
-    keyed.sort(key=lambda item: (item[0], item[1]))
-    everything = Lane([k[3] for k in keyed], [k[0] for k in keyed], [k[2] for k in keyed])
-    channels: dict[str, Lane] = {}
-    for instant, _, day, post in keyed:
-        lane = channels.get(post.channel)
-        if lane is None:
-            lane = channels[post.channel] = Lane()
-        lane.posts.append(post)
-        lane.instants.append(instant)
-        lane.days.append(day)
-    days = everything.days
+            found.append(position)
+    channels = {channel: Lane([everything.posts[p] for p in chosen],
+                              [everything.instants[p] for p in chosen],
+                              [everything.days[p] for p in chosen])
+                for channel, chosen in sorted(positions.items())}
     return Timeline(
         everything=everything,
-        channels=dict(sorted(channels.items())),
+        channels=channels,
         first_day=min(days) if days else 0,
         last_day=max(days) if days else 0,
-        start=everything.instants[0] if keyed else 0.0,
-        end=everything.instants[-1] if keyed else 0.0,
+        start=everything.instants[0] if order else 0.0,
+        end=everything.instants[-1] if order else 0.0,
         zone=zone,
     )
+
+
+def _moments(posts: Sequence[Post], zone: dt.tzinfo) -> tuple[list[float], list[int]]:
+    """Each post's instant and local day ordinal.
+
+    The zone's offset is looked up once per UTC day of the calendar, not once per
+    post; a day on which the offset changes (daylight saving) converts each post.
+    """
+    instants, days = [], []
+    offsets: dict[int, float | None] = {}
+    for post in posts:
+        moment = post.publish_at
+        if moment.tzinfo is None:
+            instants.append(moment.replace(tzinfo=zone).timestamp())
+            days.append(moment.toordinal())
+            continue
+        instant = moment.timestamp()
+        utc_day = int(instant // DAY_SECONDS)
+        if utc_day in offsets:
+            offset = offsets[utc_day]
+        else:
+            offset = offsets[utc_day] = _steady_offset(utc_day, zone)
+        instants.append(instant)
+        if offset is None:
+            days.append(moment.astimezone(zone).toordinal())
+        else:
+            days.append(int((instant + offset) // DAY_SECONDS) + _EPOCH_ORDINAL)
+    return instants, days
+
+
+def _steady_offset(utc_day: int, zone: dt.tzinfo) -> float | None:
+    """The zone's offset throughout a UTC day, or None when it changes that day."""
+    first, last = (dt.datetime.fromtimestamp(utc_day * DAY_SECONDS + s, zone).utcoffset()
+                   for s in (0, DAY_SECONDS - 1))
+    return first.total_seconds() if first is not None and first == last else None
 
 
 def day_text(ordinal: int) -> str:

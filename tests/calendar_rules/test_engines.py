@@ -1,0 +1,135 @@
+"""The shared parts of the calendar rules, checked against slow obvious versions.
+
+Local days against ``astimezone`` in zones with daylight saving and odd
+offsets; repeated texts against comparing every pair of posts, so the
+pigeonhole filter misses no near-duplicate; windows against counting each
+window from scratch.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from fractions import Fraction
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from governance.models.post import Post
+from governance.rules.calendar.similarity import repeats, words
+from governance.rules.calendar.timeline import Lane, build
+from governance.rules.calendar.windows import ShareLimit, overshares
+
+
+@pytest.mark.parametrize("zone", ["Europe/Berlin", "America/New_York", "Australia/Lord_Howe",
+                                  "Asia/Kathmandu", "UTC"])
+def test_local_days_match_astimezone(zone: str) -> None:
+    tz, rng = ZoneInfo(zone), random.Random(zone)
+    posts = []
+    for n in range(3000):
+        offset = dt.timezone(dt.timedelta(minutes=rng.randrange(-720, 841, 15)))
+        moment = dt.datetime(2024, 1, 1, tzinfo=offset) + dt.timedelta(
+            minutes=rng.randrange(60 * 24 * 365 * 3))
+        posts.append(Post(id=str(n), publish_at=moment, channel="c"))
+    posts.append(Post(id="naive", publish_at=dt.datetime(2025, 3, 30, 2, 30), channel="c"))
+    calendar = build(posts, tz)
+    for post, day in zip(calendar.everything.posts, calendar.everything.days, strict=True):
+        moment = post.publish_at
+        expected = (moment.astimezone(tz) if moment.tzinfo else moment).toordinal()
+        assert day == expected, post.publish_at
+    assert calendar.everything.instants == sorted(calendar.everything.instants)
+
+
+VOCABULARY = [f"w{n}" for n in range(40)]
+
+
+def _corpus(rng: random.Random, size: int) -> list[Post]:
+    """Texts built from a few templates with small edits, so near-duplicates abound."""
+    templates = [rng.sample(VOCABULARY, rng.randint(3, 25)) for _ in range(6)]
+    posts = []
+    for n in range(size):
+        text = list(rng.choice(templates))
+        for _ in range(rng.randint(0, 3)):
+            edit = rng.random()
+            if edit < 0.4 and text:
+                text.pop(rng.randrange(len(text)))
+            elif edit < 0.8:
+                text.insert(rng.randrange(len(text) + 1), rng.choice(VOCABULARY))
+            else:
+                text = [w.upper() for w in text] + ["https://x.example/" + str(n)]
+        moment = dt.datetime(2026, 3, 1, tzinfo=dt.timezone.utc) + dt.timedelta(
+            hours=rng.randrange(24 * 60))
+        posts.append(Post(id=f"p{n}", publish_at=moment, channel="c", text=" ".join(text)))
+    return posts
+
+
+def _brute_force(lane: Lane, similarity: float, window_days: int) -> set[frozenset[int]]:
+    threshold = Fraction(repr(similarity))
+    sets = [frozenset(words(p.text)) for p in lane.posts]
+    texts = [words(p.text) for p in lane.posts]
+    parent = list(range(len(lane)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            i = parent[i]
+        return i
+
+    for i in range(len(lane)):
+        for j in range(i):
+            if not sets[i] or not sets[j]:
+                continue
+            if lane.instants[i] - lane.instants[j] > window_days * 86400:
+                continue
+            shared = len(sets[i] & sets[j])
+            union = len(sets[i] | sets[j])
+            same = texts[i] == texts[j]
+            near = threshold < 1 and shared * threshold.denominator >= threshold.numerator * union
+            if same or near:
+                parent[find(i)] = find(j)
+    groups: dict[int, set[int]] = {}
+    for i in range(len(lane)):
+        groups.setdefault(find(i), set()).add(i)
+    return {frozenset(g) for g in groups.values() if len(g) > 1}
+
+
+@pytest.mark.parametrize("seed", range(8))
+@pytest.mark.parametrize("similarity", [1.0, 0.9, 0.75, 0.5])
+def test_repeats_match_all_pairs(seed: int, similarity: float) -> None:
+    posts = _corpus(random.Random(seed), 160)
+    lane = build(posts, ZoneInfo("UTC")).everything
+    found = {frozenset(r.positions) for r in repeats(lane, similarity, 10)}
+    assert found == _brute_force(lane, similarity, 10)
+
+
+def _windows_from_scratch(lane: Lane, flags: list[bool], limit: ShareLimit, first: int,
+                          last: int) -> list[bool]:
+    width = min(limit.window_days, last - first + 1)
+    over = []
+    for start in range(first, last - width + 2):
+        inside = [f for d, f in zip(lane.days, flags, strict=True) if start <= d < start + width]
+        over.append(len(inside) >= limit.min_posts
+                    and 100 * sum(inside) > limit.max_percent * len(inside))
+    return over
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_share_windows_match_counting_each_window(seed: int) -> None:
+    rng = random.Random(seed)
+    posts = [Post(id=f"p{n}", channel="c", kind=rng.choice(["promo", "news", "news"]),
+                  publish_at=dt.datetime(2026, 3, 1, tzinfo=dt.timezone.utc)
+                  + dt.timedelta(hours=rng.randrange(24 * 40)))
+             for n in range(rng.randint(5, 120))]
+    calendar = build(posts, ZoneInfo("UTC"))
+    lane = calendar.everything
+    flags = [p.kind == "promo" for p in lane.posts]
+    limit = ShareLimit(rng.choice([20, 33.3, 50]), rng.randint(1, 15), rng.randint(1, 8))
+    over = _windows_from_scratch(lane, flags, limit, calendar.first_day, calendar.last_day)
+    runs = overshares(lane, flags, limit, calendar)
+    width = min(limit.window_days, calendar.last_day - calendar.first_day + 1)
+    covered = [False] * len(over)
+    for run in runs:
+        for start in range(run.first_day, run.last_day - width + 2):
+            covered[start - calendar.first_day] = True
+        assert run.posts and all(p.kind == "promo" for p in run.posts)
+    assert covered == over
+    assert len(runs) == sum(1 for i, o in enumerate(over) if o and (i == 0 or not over[i - 1]))
