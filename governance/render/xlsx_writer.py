@@ -26,6 +26,8 @@ _PROBLEM_FONT = Font(bold=True, color="FF" + PROBLEM_COLOUR)
 _PROBLEM_SIDE = Side(style="thick", color="FF" + PROBLEM_COLOUR)
 _PROBLEM_BORDER = Border(left=_PROBLEM_SIDE, right=_PROBLEM_SIDE, top=_PROBLEM_SIDE,
                          bottom=_PROBLEM_SIDE)
+_GRID_SIDE = Side(style="thin", color="FFBBBBBB")
+_GRID = Border(left=_GRID_SIDE, right=_GRID_SIDE, top=_GRID_SIDE, bottom=_GRID_SIDE)
 _CENTRE = Alignment(horizontal="center", vertical="center", wrap_text=True)
 _WRAP = Alignment(vertical="top", wrap_text=True)
 _FILLS = {letter: PatternFill("solid", fgColor="FF" + colour) for letter, colour in COLOURS.items()}
@@ -40,13 +42,14 @@ def _header(ws: Worksheet, matrix: RaciMatrix, t: Catalogue, first_role: int) ->
     column = first_role
     for group in matrix.groups:
         cell = ws.cell(row=1, column=column, value=group.label)
-        cell.font, cell.alignment, cell.fill = _BOLD, _CENTRE, _HEADER_FILL
+        cell.font, cell.alignment, cell.fill, cell.border = _BOLD, _CENTRE, _HEADER_FILL, _GRID
         if len(group.roles) > 1:
             ws.merge_cells(start_row=1, start_column=column, end_row=1,
                            end_column=column + len(group.roles) - 1)
         for role in group.roles:
             title = ws.cell(row=2, column=column, value=role.title)
             title.font, title.alignment, title.fill = _BOLD, _CENTRE, _HEADER_FILL
+            title.border = _GRID
             column += 1
     if matrix.has_row_problems:
         ws.cell(row=2, column=column, value=t("raci.problem_rules")).font = _BOLD
@@ -56,14 +59,14 @@ def _rows(ws: Worksheet, matrix: RaciMatrix, first_role: int) -> None:
     for offset, row in enumerate(matrix.rows):
         line = 3 + offset
         name = ws.cell(row=line, column=1, value=row.name)
-        name.alignment = _WRAP
+        name.alignment, name.border = _WRAP, _GRID
         if row.problems:
             name.font = _PROBLEM_FONT
         if matrix.has_cadence:
             ws.cell(row=line, column=2, value=row.cadence or None)
         for index, cell in enumerate(row.cells):
             target = ws.cell(row=line, column=first_role + index, value=cell.letter or None)
-            target.alignment = _CENTRE
+            target.alignment, target.border = _CENTRE, _GRID
             if cell.letter:
                 target.fill = _FILLS[cell.letter]
             if cell.problem:
@@ -108,6 +111,15 @@ def _widths(ws: Worksheet, matrix: RaciMatrix, first_role: int) -> None:
     ws.row_dimensions[2].height = 45
 
 
+def _print_setup(ws: Worksheet) -> None:
+    """Printed, the matrix fits the page width in landscape, headers on every page."""
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_title_rows = "1:2"
+
+
 def build_xlsx(matrix: RaciMatrix, stamp: dt.datetime, organisation: str) -> bytes:
     t = Catalogue.for_language(matrix.lang)
     workbook = Workbook()
@@ -119,6 +131,7 @@ def build_xlsx(matrix: RaciMatrix, stamp: dt.datetime, organisation: str) -> byt
     _notes(ws, matrix, t, 3 + len(matrix.rows) + 1)
     _widths(ws, matrix, first_role)
     ws.freeze_panes = ws.cell(row=3, column=first_role)
+    _print_setup(ws)
     props = workbook.properties
     props.title, props.subject, props.creator = matrix.title, matrix.subtitle, organisation
     props.lastModifiedBy, props.language = organisation, matrix.lang

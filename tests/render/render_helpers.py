@@ -75,7 +75,8 @@ def xlsx_contents(data: bytes) -> str:
                 if cell.value is None and cell.fill.fill_type is None:
                     continue
                 fill = cell.fill.fgColor.rgb if cell.fill.fill_type else "-"
-                marks = ("B" if cell.font.bold else "") + ("!" if cell.border.left.style else "")
+                marks = ("B" if cell.font.bold else "") + (
+                    "!" if cell.border.left.style == "thick" else "")
                 lines.append(f"  {cell.coordinate} {fill} {marks or '-'} {cell.value!r}")
     props = workbook.properties
     lines.append(f"[core] title={props.title!r} language={props.language!r} "

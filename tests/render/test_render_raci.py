@@ -7,7 +7,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from render_helpers import load
+from render_helpers import load, xlsx_contents
 
 from governance.render import RenderOptions, render_raci
 from governance.render.raci import RaciMatrix, build_matrix
@@ -114,3 +114,16 @@ def test_the_html_matrix_has_a_grouped_header_legend_and_problems(tmp_path: Path
     assert "<h2>Legend</h2>" in html and "<h2>Problems</h2>" in html
     assert ".l-R { background: #C8E6C9; }" in html
     assert "<link" not in html and "<script" not in html and "src=" not in html
+
+
+def test_the_spreadsheet_marks_the_problem_cell_and_row(tmp_path: Path) -> None:
+    path = tmp_path / "policy.yaml"
+    path.write_text(POLICY.replace("{activities}", CLEAN + (
+        "    - {id: broken, name: Broken, raci: {smm: A, legal: A, agency: R}}\n")),
+        encoding="utf-8")
+    sheet = xlsx_contents(render_raci(load(path), "xlsx", RenderOptions(lang="en")))
+    assert "  C5 FFFFCC80 - 'A'" in sheet
+    assert "  D5 FFFFCC80 ! 'A'" in sheet  # legal's second A: a thick red border
+    assert "  A5 - B 'Broken'" in sheet  # the activity in bold red
+    assert "  H5 - B 'raci.one-accountable'" in sheet
+    assert sheet.splitlines()[0] == "[sheet RACI] freeze=C3 merged=['C1:D1']"
