@@ -217,7 +217,7 @@ def _post_data(post: Post, ctx: LintContext) -> dict[str, str]:
     """What the text report's post header shows; ``group`` keys findings to their post."""
     moment = post.publish_at
     local = moment.astimezone(ctx.timezone) if moment.tzinfo else moment
-    return {"post": post.id, "when": local.strftime("%Y-%m-%d %H:%M"),
+    return {"post": post.id, "when": local.isoformat(" ", "minutes")[:16],
             "group": f"{post.location.file}\n{post.id}"}
 
 

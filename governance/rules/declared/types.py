@@ -166,6 +166,11 @@ def _conditional(rule: ConditionalRule) -> Checker:
 
 def compile_condition(condition: Condition, where: DataPath) -> Callable[[Post], bool]:
     """All the tests a ``Condition`` names, and-ed; a condition naming none always holds."""
+    if condition.field == "sponsored" and isinstance(condition.equals, bool) \
+            and condition.pattern is None and condition.present is None and not condition.one_of:
+        # The commonest condition of all ("if sponsored"), read straight off the post.
+        expected = condition.equals
+        return lambda post: post.sponsored is expected
     read = field_getter(condition.field)
     tests: list[Callable[[str], bool]] = []
     fold = str.casefold if condition.ignore_case else str
