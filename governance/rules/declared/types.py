@@ -169,8 +169,8 @@ def compile_condition(condition: Condition, where: DataPath) -> Callable[[Post],
     if condition.field == "sponsored" and isinstance(condition.equals, bool) \
             and condition.pattern is None and condition.present is None and not condition.one_of:
         # The commonest condition of all ("if sponsored"), read straight off the post.
-        expected = condition.equals
-        return lambda post: post.sponsored is expected
+        flag = condition.equals
+        return lambda post: post.sponsored is flag
     read = field_getter(condition.field)
     tests: list[Callable[[str], bool]] = []
     fold = str.casefold if condition.ignore_case else str
