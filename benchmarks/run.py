@@ -1,0 +1,176 @@
+#!/usr/bin/env python3
+"""``governance lint`` against the pure-Python floor, on one generated corpus, in one run.
+
+    python benchmarks/run.py --posts 100000
+
+Generates the corpus with ``gen_corpus.py`` of the shared benchmark inputs
+(``--shared``, default ``../shared/bench`` beside the repository) unless it is
+already in ``benchmarks/.corpus/``, then measures, in the same run and with
+this interpreter:
+
+1. ``baseline_floor.py --trie``: lexicon, length and ``#ad`` checks, stdlib only;
+2. ``governance lint`` with ``benchmarks/policy/floor``: the same three checks,
+   declared as a company would, and no other rule (a fair comparison);
+3. the floor again, then ``governance lint`` with ``benchmarks/policy/all``:
+   every rule the corpus has data for (skip with ``--floor-only``).
+
+Wall time and peak RSS are those of each child process (``os.wait4``). The
+planted counts of ``manifest.json`` must be found exactly, by the floor and by
+each governance run (lexicon hits, over-length posts, sponsored posts without
+``#ad``); a difference is printed and the exit code is 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+POLICIES = REPO / "benchmarks" / "policy"
+CORPORA = REPO / "benchmarks" / ".corpus"
+#: governance rule id -> the floor's name for the check.
+CHECKS = {"bench.lexicon": "lexicon", "post.length": "length", "bench.disclosure": "disclosure"}
+#: manifest.json's name for each check's planted count.
+PLANTED = {"lexicon": "banned_planted", "length": "over_length", "disclosure": "missing_ad"}
+
+
+@dataclass
+class Measure:
+    seconds: float
+    peak_mb: float
+    exit_code: int
+    stdout: str
+    stderr: str
+
+
+def measure(command: list[str], repeat: int) -> Measure:
+    """The best wall time of ``repeat`` runs of ``command``, with the largest peak RSS."""
+    runs = [_run_once(command) for _ in range(max(repeat, 1))]
+    best = min(runs, key=lambda run: run.seconds)
+    best.peak_mb = max(run.peak_mb for run in runs)
+    return best
+
+
+def _run_once(command: list[str]) -> Measure:
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        start = time.perf_counter()
+        child = subprocess.Popen(command, stdout=out, stderr=err, stdin=subprocess.DEVNULL)
+        _, status, usage = os.wait4(child.pid, 0)  # this child's own peak RSS
+        seconds = time.perf_counter() - start
+        child.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        return Measure(seconds, usage.ru_maxrss / 1024, child.returncode,
+                       out.read().decode("utf-8", "replace"),
+                       err.read().decode("utf-8", "replace"))
+
+
+def ensure_corpus(shared: Path, posts: int, seed: int) -> Path:
+    corpus = CORPORA / f"posts-{posts}-seed-{seed}"
+    if (corpus / "manifest.json").exists():
+        return corpus
+    generator = shared / "gen_corpus.py"
+    if not generator.exists():
+        sys.exit(f"run.py: {generator} not found (give the shared benchmark inputs with --shared)")
+    print(f"generating {posts:,} posts into {corpus.relative_to(REPO)} ...", file=sys.stderr)
+    subprocess.run([sys.executable, str(generator), "--posts", str(posts), "--seed", str(seed),
+                    "--out", str(corpus)], check=True, stdout=subprocess.DEVNULL)
+    return corpus
+
+
+def place_policies(corpus: Path) -> dict[str, Path]:
+    """Copies the policies beside the corpus, where ``../lexicon.tsv`` is its lexicon."""
+    placed = {}
+    for name in ("floor", "all"):
+        target = corpus / f"policy-{name}"
+        shutil.rmtree(target, ignore_errors=True)
+        shutil.copytree(POLICIES / name, target)
+        placed[name] = target
+    return placed
+
+
+def floor_counts(run: Measure) -> dict[str, int]:
+    """``lexicon=3246 length=5243 disclosure=2243`` on the floor's stderr."""
+    pairs = (part.partition("=") for part in run.stderr.split())
+    return {name: int(value) for name, _, value in pairs if name in PLANTED}
+
+
+def governance_counts(report: Path) -> tuple[dict[str, int], int, int]:
+    """Findings per floor check, all findings, and the rules that ran."""
+    data = json.loads(report.read_text(encoding="utf-8"))
+    by_rule = Counter(f["rule"] for f in data["findings"])
+    counts = {check: by_rule.get(rule, 0) for rule, check in CHECKS.items()}
+    return counts, len(data["findings"]), data["summary"]["checked"].get("rules", 0)
+
+
+def compared(who: str, found: dict[str, int], expected: dict[str, int]) -> list[str]:
+    return [f"{who}: {check} {found.get(check)} found, {count} planted"
+            for check, count in expected.items() if found.get(check) != count]
+
+
+def lint(corpus: Path, policy: Path, repeat: int) -> tuple[Measure, Path]:
+    report = corpus / f"report-{policy.name}.json"
+    command = [sys.executable, "-m", "governance", "lint", str(corpus / "calendar.csv"),
+               "--policy", str(policy), "--format", "json", "--output", str(report),
+               "--today", "2026-01-01"]
+    run = measure(command, repeat)
+    if run.exit_code not in (0, 1):  # 1: findings at error, as planted
+        sys.exit(f"governance lint failed ({run.exit_code}):\n{run.stderr}")
+    return run, report
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--posts", type=int, default=100_000)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--shared", type=Path, default=REPO.parent / "shared" / "bench",
+                        help="the shared benchmark inputs (gen_corpus.py, baseline_floor.py)")
+    parser.add_argument("--repeat", type=int, default=1, help="runs of each; the best time counts")
+    parser.add_argument("--floor-only", action="store_true", help="skip the all-rules row")
+    args = parser.parse_args(argv)
+
+    corpus = ensure_corpus(args.shared, args.posts, args.seed)
+    manifest = json.loads((corpus / "manifest.json").read_text(encoding="utf-8"))
+    expected = {check: manifest["expected"][key] for check, key in PLANTED.items()}
+    policies = place_policies(corpus)
+    floor_command = [sys.executable, str(args.shared / "baseline_floor.py"), "--trie", str(corpus)]
+    rows, problems = [], []
+    for name in ("floor",) if args.floor_only else ("floor", "all"):
+        floor = measure(floor_command, args.repeat)
+        problems += compared("baseline_floor.py", floor_counts(floor), expected)
+        run, report = lint(corpus, policies[name], args.repeat)
+        counts, total, rules = governance_counts(report)
+        problems += compared(f"governance ({name} policy)", counts, expected)
+        if name == "floor" and rules != len(CHECKS):
+            problems.append(f"governance (floor policy) ran {rules} rules, not {len(CHECKS)}")
+        rows.append((name, floor, run, total, rules))
+    print_table(manifest["posts"], expected, rows)
+    for problem in problems:
+        print(f"MISMATCH {problem}", file=sys.stderr)
+    return 1 if problems else 0
+
+
+def print_table(posts: int, expected: dict[str, int],
+                rows: list[tuple[str, Measure, Measure, int, int]]) -> None:
+    planted = ", ".join(f"{check} {count:,}" for check, count in expected.items())
+    print(f"{posts:,} posts; planted and found by every run: {planted}")
+    header = ("policy", "posts", "rules", "floor s", "governance s", "ratio", "floor MB",
+              "governance MB", "findings")
+    print("{:<8} {:>8} {:>6} {:>8} {:>13} {:>6} {:>9} {:>14} {:>9}".format(*header))
+    for name, floor, run, total, rules in rows:
+        print(f"{name:<8} {posts:>8} {rules:>6} {floor.seconds:>8.2f} {run.seconds:>13.2f} "
+              f"{run.seconds / floor.seconds:>6.1f} {floor.peak_mb:>9.0f} {run.peak_mb:>14.0f} "
+              f"{total:>9,}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
