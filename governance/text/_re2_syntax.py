@@ -2,11 +2,15 @@
 
 RE2's ``\\w``, ``\\d``, ``\\s`` and ``\\b`` are ASCII-only: ``\\w+`` would not match
 "скидка". Policy authors write patterns with Python's (Unicode) meaning in mind,
-so the Perl classes are replaced by Unicode property classes, ``\\Z`` by RE2's
-``\\z``, and a word boundary ``\\b`` at the very start or end of the pattern (or
-of every top-level alternative) is removed here and checked on each match
-instead (RE2 has no Unicode word boundary). Anything that cannot be expressed is
-reported, never silently changed.
+so the Perl classes are replaced by Unicode property classes and ``\\Z`` by RE2's
+``\\z``. RE2 has no Unicode word boundary and no lookaround, so a ``\\b`` at the
+very start or end of the pattern (or of every top-level alternative) becomes a
+consumed context: "start of text or a non-word character" before the pattern,
+"a non-word character or end of text" after it, with the pattern itself in
+group 1. That is Python's ``\\b`` whenever the pattern starts (ends) with a word
+character, the way ``\\b`` is written in practice; before a non-word character it
+means "not glued to a word" (the lexicon's rule) rather than Python's opposite.
+Anything else that cannot be expressed is reported, never silently changed.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ _OUTSIDE = {"w": f"[{_WORD}]", "W": f"[^{_WORD}]", "d": r"\p{Nd}", "D": r"\P{Nd}
             "s": f"[{_SPACE}]", "S": f"[^{_SPACE}]", "Z": r"\z"}
 _INSIDE = {"w": _WORD, "d": r"\p{Nd}", "D": r"\P{Nd}", "s": _SPACE}
 _FLAG_CHARS = frozenset("imsU-")
+_NOT_WORD = r"[^\p{L}\p{N}_\p{M}]"
 
 
 class UnsupportedSyntaxError(ValueError):
@@ -27,11 +32,12 @@ class UnsupportedSyntaxError(ValueError):
 
 @dataclass(frozen=True)
 class Translated:
-    """An RE2 pattern plus the word boundaries to check at the ends of each match."""
+    """An RE2 pattern whose group 1 is the match, and whether it consumes a character
+    of context before group 1 (so the search after a match must start one character
+    earlier)."""
 
     pattern: str
-    boundary_at_start: bool
-    boundary_at_end: bool
+    context_before: bool
 
 
 def translate(pattern: str) -> Translated:
@@ -50,7 +56,10 @@ def translate(pattern: str) -> Translated:
             raise UnsupportedSyntaxError(r"\b is supported only at the start or end of the "
                                          r"pattern, and \B not at all")
     body = "|".join("".join(alt) for alt in alternatives)
-    return Translated(body, leads.pop(), trails.pop())
+    before = leads.pop()
+    lead = f"(?:^|{_NOT_WORD})" if before else ""
+    trail = f"(?:{_NOT_WORD}|\\z)" if trails.pop() else ""
+    return Translated(f"{lead}({body}){trail}", before)
 
 
 def _strip_boundary(alt: list[str], at_start: bool) -> bool:
@@ -118,6 +127,8 @@ def _escape(pattern: str, index: int, table: dict[str, str]) -> tuple[str, int]:
     if index + 1 >= len(pattern):
         raise UnsupportedSyntaxError("the pattern ends with a lone backslash")
     letter = pattern[index + 1]
+    if letter == "C":
+        raise UnsupportedSyntaxError(r"\C (any byte) is not supported")
     if letter == "Q":
         close = pattern.find(r"\E", index + 2)
         end = len(pattern) if close < 0 else close + 2

@@ -12,8 +12,6 @@ Meaning follows Python's ``re`` for the common escapes: ``\\w``, ``\\d`` and ``\
 are Unicode-aware (RE2 alone would make them ASCII-only) and ``\\b`` at the start
 or end of the pattern is a Unicode word boundary; see
 :mod:`governance.text._re2_syntax`. Inline flags ``(?i)``, ``(?m)``, ``(?s)`` work.
-An end ``\\b`` is checked on the match RE2 found; with alternatives that are
-prefixes of each other (``\\b(?:ab|abc)\\b``) list the longer one first.
 
 Offsets are character offsets into the Python string (the wrapper converts from
 UTF-8 byte offsets; a test keeps that true for Cyrillic, Greek and emoji).
@@ -28,7 +26,7 @@ from typing import Any
 import re2
 
 from governance.text._re2_syntax import UnsupportedSyntaxError, translate
-from governance.text.spans import Span, is_word_char
+from governance.text.spans import Span
 
 __all__ = ["PatternError", "SafePattern", "compile_pattern"]
 
@@ -56,12 +54,11 @@ class SafePattern:
     """A compiled pattern. ``pattern`` is the text as written in the policy."""
 
     def __init__(self, pattern: str, ignore_case: bool, regex: Any,
-                 boundary_at_start: bool, boundary_at_end: bool) -> None:
+                 context_before: bool) -> None:
         self.pattern = pattern
         self.ignore_case = ignore_case
         self._regex = regex
-        self._start = boundary_at_start
-        self._end = boundary_at_end
+        self._context_before = context_before
 
     def __repr__(self) -> str:
         return f"SafePattern({self.pattern!r}, ignore_case={self.ignore_case})"
@@ -71,28 +68,62 @@ class SafePattern:
         return next(self.finditer(text), None)
 
     def finditer(self, text: str) -> Iterator[Span]:
-        """Every non-overlapping match, left to right, as ``Span(start, end, matched)``."""
+        """Every non-overlapping match, left to right, as ``Span(start, end, matched)``.
+
+        The search runs on the UTF-8 bytes, encoded once (the wrapper would encode
+        the whole text again for every search from a position); a lone surrogate
+        becomes "?", one character for one, so offsets stay those of ``text``.
+        """
+        data = text.encode("utf-8", "replace")
+        offsets = _CharOffsets(data)
         position = 0
-        while position <= len(text):
-            match = self._regex.search(text, position)
+        while position <= len(data):
+            match = self._regex.search(data, position)
             if match is None:
                 return
-            start, end = match.span()
-            if self._boundaries_hold(text, start, end):
-                yield Span(start, end, text[start:end])
-                position = end if end > start else end + 1
+            begin, finish = match.span(1)
+            start, end = offsets.chars(begin), offsets.chars(finish)
+            yield Span(start, end, text[start:end])
+            if finish == begin:  # an empty match: step over one character
+                position = finish + _char_length(data, finish)
+            elif self._context_before and finish - _previous_length(data, finish) > begin:
+                # The next match may need the last character of this one as context.
+                position = finish - _previous_length(data, finish)
             else:
-                position = start + 1
-
-    def _boundaries_hold(self, text: str, start: int, end: int) -> bool:
-        return (not self._start or _at_boundary(text, start)) and (
-            not self._end or _at_boundary(text, end))
+                position = finish
 
 
-def _at_boundary(text: str, index: int) -> bool:
-    before = index > 0 and is_word_char(text[index - 1])
-    after = index < len(text) and is_word_char(text[index])
-    return before != after
+class _CharOffsets:
+    """Byte offset -> character offset in UTF-8 ``data``, for increasing offsets."""
+
+    def __init__(self, data: bytes) -> None:
+        self._data = data
+        self._ascii = data.isascii()
+        self._byte = 0
+        self._char = 0
+
+    def chars(self, byte: int) -> int:
+        if self._ascii:
+            return byte
+        if byte < self._byte:  # matches never overlap, so this is only a safety net
+            self._byte, self._char = 0, 0
+        self._char += len(self._data[self._byte:byte].decode("utf-8"))
+        self._byte = byte
+        return self._char
+
+
+def _char_length(data: bytes, index: int) -> int:
+    if index >= len(data):
+        return 1
+    lead = data[index]
+    return 1 if lead < 0x80 else 2 if lead < 0xE0 else 3 if lead < 0xF0 else 4
+
+
+def _previous_length(data: bytes, index: int) -> int:
+    length = 1
+    while index - length > 0 and 0x80 <= data[index - length] < 0xC0:
+        length += 1
+    return length
 
 
 def compile_pattern(pattern: str, ignore_case: bool = False) -> SafePattern:
@@ -112,11 +143,12 @@ def _compile(pattern: str, ignore_case: bool) -> SafePattern:
     options.log_errors = False  # errors are raised, not written to stderr
     options.case_sensitive = not ignore_case
     try:
-        regex = re2.compile(translated.pattern, options)
+        # A bytes pattern makes the wrapper search bytes as given: the text is
+        # encoded once per call of finditer, not once per match.
+        regex = re2.compile(translated.pattern.encode("utf-8"), options)
     except re2.error as error:
         raise PatternError(f"invalid pattern {pattern!r}: {_reason(error)}") from None
-    return SafePattern(pattern, ignore_case, regex, translated.boundary_at_start,
-                       translated.boundary_at_end)
+    return SafePattern(pattern, ignore_case, regex, translated.context_before)
 
 
 def _reason(error: Exception) -> str:

@@ -23,8 +23,10 @@ __all__ = ["sentences", "words"]
 
 _WORD = re.compile(f"[{WORD_CHARS}]+(?:['’\\-‐][{WORD_CHARS}]+)*")
 _BREAK = re.compile(
-    "([.!?…;\u037e]+[\"'»”’)\\]]*)([ \t\u00a0\u2009\u202f]+)"  # punctuation, then spaces
-    "|[ \t]*(?:\r\n|[\n\r\u2028\u2029])\\s*")                  # or a line break
+    # Only from the start of a run of punctuation: retrying inside a long run
+    # ("......") would make splitting quadratic.
+    "(?<![.!?…;\u037e])([.!?…;\u037e]+[\"'»”’)\\]]*)([ \t\u00a0\u2009\u202f]+)"
+    "|(?<![ \t])[ \t]*(?:\r\n|[\n\r\u2028\u2029])\\s*")     # or a line break
 _GREEK = re.compile("[\u0370-\u03ff\u1f00-\u1fff]")
 _LAST_TOKEN = re.compile(r"([\w.]+)$")
 _ABBREVIATIONS = word_set("""

@@ -31,6 +31,11 @@ from governance.text import PatternError, Span, compile_pattern
     (r"(?i)\b(?:erid|ерид)\b", "ERID: x, ерид y, eridx", ["ERID", "ерид"]),
     (r"\bfoo\b|\bbar\b", "foobar bar foo", ["bar", "foo"]),
     (r"(?i)\bfree\b", "Free! carefree", ["Free"]),
+    (r"\bfoo\b", "foo foo,foo", ["foo", "foo", "foo"]),
+    (r"\b(?:ab|abc)\b", "abc ab", ["abc", "ab"]),
+    (r"\b\w+!", "hi!hi! x!", ["hi!", "hi!", "x!"]),
+    (r"\d+\b", "12ab 34", ["34"]),
+    (r"(?i)\bСКИДК\w*\b", "скидки, Скидкой!", ["скидки", "Скидкой"]),
     (r"^a", "ba\na", []),
     (r"(?m)^a", "ba\na", ["a"]),
     (r"end\Z", "the end", ["end"]),
@@ -87,6 +92,23 @@ def test_catastrophic_pattern_finishes() -> None:
     assert compile_pattern(r"(a+)+$").search("a" * 50000 + "b") is None
     assert compile_pattern(r"(x+x+)+y").search("x" * 20000) is None
     assert time.perf_counter() - started < 30  # a backtracking engine would not finish
+
+
+@pytest.mark.parametrize(("pattern", "text"), [
+    (r"\bx", "x" * 200_000),
+    (r"x+\b", "x" * 200_000 + "y"),
+    (r"\b\w+\b", "é" * 200_000),
+    (r"é", "é" * 200_000),
+])
+def test_many_candidates_stay_linear(pattern: str, text: str) -> None:
+    started = time.perf_counter()
+    list(compile_pattern(pattern).finditer(text))
+    assert time.perf_counter() - started < 30
+
+
+def test_lone_surrogates_keep_offsets() -> None:
+    text = "a\ud800скидка"
+    assert compile_pattern("скидка").search(text) == Span(2, 8, "скидка")
 
 
 def test_compiled_once() -> None:
