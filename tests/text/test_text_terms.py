@@ -163,6 +163,20 @@ def test_english_and_greek_stemming() -> None:
     assert [m.matched for m in greek.find("Μεγάλες εκπτώσεις")] == ["εκπτώσεις"]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("To the moon!", ["To the moon"]),
+    ("It hits the ground running", ["hits the ground running"]),
+    ("the moon", []),
+    ("moon", []),
+    ("at the end of the days, at the end of the day", ["at the end of the days",
+                                                       "at the end of the day"]),
+])
+def test_stemmed_phrases_anchor_on_any_word(text: str, expected: list[str]) -> None:
+    matcher = TermMatcher([Term("to the moon"), Term("hit the ground running"),
+                           Term("at the end of the day"), Term("end")], stem_language="english")
+    assert [m.matched for m in matcher.find(text)] == expected
+
+
 def test_unknown_stem_language() -> None:
     with pytest.raises(ValueError, match="klingon"):
         TermMatcher([Term("x")], stem_language="klingon")
