@@ -12,7 +12,6 @@ read. Calendar rules still receive ordinary ``Post`` objects.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from governance.findings import Location
 from governance.models.post import Post
@@ -22,18 +21,20 @@ _NO_EXTRA: dict[str, str] = {}
 
 
 class StoredPost(Post):
-    """A ``Post`` that holds its text as UTF-8 bytes (a quarter of the memory of a
-    str holding one emoji) and its row as a line number, rebuilding both on access."""
+    """A ``Post`` that holds a non-ASCII text as UTF-8 bytes (a quarter of the memory
+    of a str holding one emoji) and its row as a line number, rebuilding both on access."""
 
-    __slots__ = ("_file", "_utf8", "_where")
+    __slots__ = ("_file", "_stored_text", "_where")
 
     @property
     def text(self) -> str:
-        return self._utf8.decode("utf-8")
+        stored = self._stored_text
+        return stored if isinstance(stored, str) else stored.decode("utf-8")
 
     @text.setter
     def text(self, value: str) -> None:
-        self._utf8 = value.encode("utf-8")
+        # An ASCII str takes a byte a character already: keep it, skip the decoding.
+        self._stored_text: str | bytes = value if value.isascii() else value.encode("utf-8")
 
     @property
     def location(self) -> Location:
@@ -68,7 +69,7 @@ class PostStore:
         self.posts: list[Post] = []
         self.fields = fields
         self._strings: dict[str, str] = {}
-        self._zones: dict[Any, dt.tzinfo] = {}
+        self._zones: dict[dt.tzinfo, dt.tzinfo] = {}
 
     def add(self, post: Post) -> None:
         keep, share = self.fields, self._share
@@ -102,6 +103,6 @@ class PostStore:
         zone = moment.tzinfo
         if zone is None:
             return moment
-        key = (type(zone), moment.utcoffset()) if isinstance(zone, dt.timezone) else zone
-        shared = self._zones.setdefault(key, zone)
+        # Fixed offsets compare by offset: each row's own +03:00 becomes one shared zone.
+        shared = self._zones.setdefault(zone, zone)
         return moment if shared is zone else moment.replace(tzinfo=shared)
