@@ -35,11 +35,32 @@ _RULE_COLOUR = RGBColor(0x1F, 0x5F, 0x99)
 _STYLES = ("Title", "Subtitle", "Heading 1", "Heading 2", "List Bullet", "Normal")
 
 
+_TABLE_TEXT = Pt(9)
+
+
+def column_widths(header: tuple[str, ...], rows: list[tuple[str, ...]], total: int) -> list[int]:
+    """Widths (EMU) in proportion to what each column holds: never narrower than its
+    longest word, wider for long text, so no column wraps letter by letter."""
+    weights = []
+    for index, title in enumerate(header):
+        cells = [row[index] for row in rows if row[index]]
+        typical = sum(len(cell) for cell in cells) / len(cells) if cells else 0
+        longest_word = max(len(word) for text in [title, *cells] for word in text.split())
+        weights.append(max(min(longest_word, 18), min(typical, 60)))
+    scale = total / sum(weights)
+    return [int(weight * scale) for weight in weights]
+
+
 @dataclass
 class _Builder:
     word: Any
     t: Catalogue
     style_ids: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def text_width(self) -> int:
+        section = self.word.sections[-1]
+        return int(section.page_width - section.left_margin - section.right_margin)
 
     def paragraph(self, text: str = "", style: str = "Normal") -> Any:
         paragraph = self.word.add_paragraph()
@@ -61,12 +82,19 @@ class _Builder:
     def table(self, header: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
         table = self.word.add_table(rows=1 + len(rows), cols=len(header))
         table.style = "Table Grid"
-        for cell, text in zip(table.rows[0].cells, header, strict=True):
-            cell.paragraphs[0].add_run(text).bold = True
+        table.autofit = False
+        widths = column_widths(header, rows, self.text_width)
+        for column, width in zip(table.columns, widths, strict=True):
+            column.width = width  # the grid, which LibreOffice and Google Docs read
+        for cell, text, width in zip(table.rows[0].cells, header, widths, strict=True):
+            cell.width = width
+            run = cell.paragraphs[0].add_run(text)
+            run.bold, run.font.size = True, _TABLE_TEXT
         for row, values in zip(table.rows[1:], rows, strict=True):
-            for cell, text in zip(row.cells, values, strict=True):
+            for cell, text, width in zip(row.cells, values, widths, strict=True):
+                cell.width = width
                 if text:
-                    cell.paragraphs[0].add_run(text)
+                    cell.paragraphs[0].add_run(text).font.size = _TABLE_TEXT
         self.paragraph()
 
     def examples(self, block: Examples) -> None:

@@ -3,6 +3,7 @@ publishing workflow, responding, leadership involvement and measurement."""
 
 from __future__ import annotations
 
+from governance.models.channels import Channel
 from governance.models.common import RoleRef
 from governance.models.goals import KPI, Target
 from governance.models.roles import RoleType
@@ -92,22 +93,36 @@ def roles(ctx: DocContext) -> Section:
 
 
 def channels(ctx: DocContext) -> Section:
+    """A compact table of who runs each account, then what each account is for."""
     t = ctx.t
     header = (t("channels.account"), t("channels.purpose"), t("channels.owner"),
-              t("channels.operated_by"), t("channels.authors"), t("channels.audience"),
-              t("channels.language"), t("channels.goals"), t("channels.address"))
-    goal_titles = {g.id: clean(g.statement) for g in ctx.policy.goals}
-    rows = []
-    for c in ctx.policy.channels:
-        purpose_text = t(f"channel_purpose.{c.purpose.value}")
-        if c.description.strip():
-            purpose_text = t("channels.purpose_described", purpose=purpose_text,
-                             description=clean(c.description))
-        rows.append((ctx.channel(c), purpose_text, ctx.role(c.owner), ctx.role(c.operated_by),
-                     ctx.roles(c.authors), clean(c.audience), c.language or "",
-                     join_phrases([goal_titles.get(g, g) for g in c.goals]), c.url.strip()))
-    blocks = (table(header, rows),) if rows else ()
+              t("channels.operated_by"), t("channels.address"))
+    rows = [(ctx.channel(c), t(f"channel_purpose.{c.purpose.value}"), ctx.role(c.owner),
+             ctx.role(c.operated_by), c.url.strip()) for c in ctx.policy.channels]
+    details = [item for c in ctx.policy.channels if (item := _channel_details(c, ctx))]
+    blocks: tuple[Block, ...] = (table(header, rows), *bullets(details)) if rows else ()
     return Section("channels", t("section.channels"), blocks)
+
+
+def _channel_details(channel: Channel, ctx: DocContext) -> Item | None:
+    t = ctx.t
+    goal_titles = {g.id: clean(g.statement) for g in ctx.policy.goals}
+    facts = []
+    if channel.audience.strip():
+        facts.append(t("channels.audience_line", audience=clean(channel.audience)))
+    if channel.authors:
+        facts.append(t("channels.authors_line", roles=ctx.roles(channel.authors)))
+    if channel.language:
+        facts.append(t("channels.language_line", language=channel.language))
+    if channel.goals:
+        facts.append(t("channels.goals_line", goals=join_phrases(
+            [goal_titles.get(g, g) for g in channel.goals])))
+    if not facts and not channel.description.strip():
+        return None
+    text = ctx.channel(channel)
+    if channel.description.strip():
+        text = t("channels.described", channel=text, description=clean(channel.description))
+    return Item(text, " ".join(facts))
 
 
 def _approval_posts(approval: Approval, ctx: DocContext) -> str:
