@@ -71,3 +71,26 @@ def test_every_post_rule_is_documented(rule: Rule) -> None:
 def test_post_rule_ids_are_unique() -> None:
     ids = [rule.id for rule in POST_RULES]
     assert len(ids) == len(set(ids))
+
+
+def documented_example(doc: str, heading: str) -> dict[str, Any]:
+    """The YAML block under ``heading::`` in a rule's documentation."""
+    after = doc.split(f"{heading}::", 1)[1]
+    lines = []
+    for line in after.splitlines()[1:]:
+        if line.strip() and not line.startswith("    "):
+            break
+        lines.append(line[4:])
+    example: dict[str, Any] = yaml.safe_load("\n".join(lines))
+    return example
+
+
+@pytest.mark.parametrize("rule", POST_RULES, ids=lambda r: r.id)
+def test_documented_examples_fail_and_pass(rule: Rule, tmp_path: Path) -> None:
+    for heading, fails in (("Fails", True), ("Passes", False)):
+        example = documented_example(rule.doc, heading)
+        policy = yaml.safe_dump(example.get("policy", {}), allow_unicode=True)
+        result = run_lint(tmp_path / heading, policy, example["posts"])
+        assert result.linted, [f.message for f in result.report.findings]
+        found = [f.message for f in result.report.findings if f.rule == rule.id]
+        assert bool(found) is fails, f"{heading}:: gives {found}"

@@ -7,6 +7,10 @@ policy (limits per channel, term matchers) it builds once per run into
 bool`` does that ahead of the first post and tells the lint engine whether the
 rule has anything to check under this policy, so an inactive rule costs nothing
 per post.
+
+Each rule's "Fails::" and "Passes::" examples are a ``policy:`` excerpt (a
+channel listed by id stands for that channel with the keys shown) and the
+``posts:`` of a calendar; a test runs them.
 """
 
 from governance.rules.post import (

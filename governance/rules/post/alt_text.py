@@ -6,11 +6,13 @@ do not enforce it.
 
 Fails::
 
-    - {id: p1, media: [launch.jpg], alt_text: ""}
+    posts:
+      - {id: p1, channel: insta, media: [launch.jpg]}
 
 Passes::
 
-    - {id: p1, media: [launch.jpg], alt_text: "The team on stage at the launch"}
+    posts:
+      - {id: p1, channel: insta, media: [launch.jpg], alt_text: The team on stage at the launch}
 """
 
 from __future__ import annotations

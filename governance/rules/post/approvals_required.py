@@ -7,15 +7,21 @@ off. The author never approves their own post unless the requirement allows it.
 
 Fails::
 
-    workflow:
-      approvals:
-        - {id: promo-signoff, when: {kinds: [promo]}, approvers: [marketing-lead]}
-    # calendar
-    - {id: p1, kind: promo, author: smm-manager, approved_by: [smm-manager]}
+    policy:
+      workflow:
+        approvals:
+          - {id: promo-signoff, when: {kinds: [promo]}, approvers: [marketing-lead]}
+    posts:
+      - {id: p1, kind: promo, author: smm-manager, approved_by: [smm-manager]}
 
 Passes::
 
-    - {id: p1, kind: promo, author: smm-manager, approved_by: [marketing-lead]}
+    policy:
+      workflow:
+        approvals:
+          - {id: promo-signoff, when: {kinds: [promo]}, approvers: [marketing-lead]}
+    posts:
+      - {id: p1, kind: promo, author: smm-manager, approved_by: [marketing-lead]}
 """
 
 from __future__ import annotations

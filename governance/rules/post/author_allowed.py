@@ -6,14 +6,19 @@ account by the service department, the brand account by marketing and PR
 
 Fails::
 
-    channels:
-      - {id: support-tg, network: telegram, authors: [support-agent], ...}
-    # calendar
-    - {id: p1, channel: support-tg, author: intern}
+    policy:
+      channels:
+        - {id: tg-news, authors: [smm-manager]}
+    posts:
+      - {id: p1, channel: tg-news, author: support-agent}
 
 Passes::
 
-    - {id: p1, channel: support-tg, author: support-agent}
+    policy:
+      channels:
+        - {id: tg-news, authors: [smm-manager]}
+    posts:
+      - {id: p1, channel: tg-news, author: smm-manager}
 """
 
 from __future__ import annotations

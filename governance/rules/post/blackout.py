@@ -7,16 +7,23 @@ such as support answers (DOMAIN.md: quiet periods and blackout dates).
 
 Fails::
 
-    content:
-      blackouts:
-        - {id: results, start: 2026-04-20, end: 2026-04-24, reason: Quiet period,
-           allow_kinds: [support]}
-    # calendar
-    - {id: p1, publish_at: 2026-04-22T10:00, kind: promo}
+    policy:
+      content:
+        blackouts:
+          - {id: results, start: 2026-04-20, end: 2026-04-24, reason: Quiet period,
+             allow_kinds: [support]}
+    posts:
+      - {id: p1, publish_at: "2026-04-22T10:00:00+00:00", kind: promo}
 
 Passes::
 
-    - {id: p1, publish_at: 2026-04-22T10:00, kind: support}
+    policy:
+      content:
+        blackouts:
+          - {id: results, start: 2026-04-20, end: 2026-04-24, reason: Quiet period,
+             allow_kinds: [support]}
+    posts:
+      - {id: p1, publish_at: "2026-04-22T10:00:00+00:00", kind: support}
 """
 
 from __future__ import annotations

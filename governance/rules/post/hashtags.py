@@ -6,12 +6,17 @@ channel's ``limits.max_hashtags`` may be stricter.
 
 Fails::
 
-    networks: {instagram: {max_hashtags: 5}}
-    - {id: p1, channel: insta, text: "New roast #coffee #beans #roast #fresh #morning #cafe"}
+    policy:
+      networks: {instagram: {max_hashtags: 5}}
+    posts:
+      - {id: p1, channel: insta, text: "New roast #coffee #beans #roast #fresh #morning #cafe"}
 
 Passes::
 
-    - {id: p1, channel: insta, text: "New roast #coffee #beans"}
+    policy:
+      networks: {instagram: {max_hashtags: 5}}
+    posts:
+      - {id: p1, channel: insta, text: "New roast #coffee #beans"}
 """
 
 from __future__ import annotations

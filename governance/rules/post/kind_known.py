@@ -7,14 +7,19 @@ must be one of them; a post without a kind is not judged here.
 
 Fails::
 
-    content:
-      kinds: [{id: promo, promotional: true}, {id: news}]
-    # calendar
-    - {id: p1, kind: promotion}
+    policy:
+      content:
+        kinds: [{id: promo, promotional: true}, {id: news}]
+    posts:
+      - {id: p1, kind: promotion}
 
 Passes::
 
-    - {id: p1, kind: promo}
+    policy:
+      content:
+        kinds: [{id: promo, promotional: true}, {id: news}]
+    posts:
+      - {id: p1, kind: promo}
 """
 
 from __future__ import annotations

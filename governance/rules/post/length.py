@@ -8,13 +8,27 @@ The limits come from the policy's ``networks:`` table (the shipped
 
 Fails::
 
-    networks: {x: {max_length: 280, counting: x}}
-    # calendar: a 300-character post on an X channel
-    - {id: p1, channel: x-brand, text: "<300 characters>"}
+    policy:
+      networks: {x: {max_length: 280, counting: x}}
+    posts:
+      - id: p1
+        channel: x-brand
+        text: >-
+          🎉🎉🎉 Our autumn menu is here! Pumpkin spice latte, maple cold brew and a
+          cinnamon flat white made with the beans we roasted this week. Come to any of
+          our cafés before Sunday, show this post at the counter and get a second cup
+          on us. Menu and opening hours: https://nordwind.example/autumn 🎉🎉🎉
 
 Passes::
 
-    - {id: p1, channel: x-brand, text: "<270 characters>"}
+    policy:
+      networks: {x: {max_length: 280, counting: x}}
+    posts:
+      - id: p1
+        channel: x-brand
+        text: >-
+          Our autumn menu is here: pumpkin spice latte, maple cold brew and a cinnamon
+          flat white. Show this post at the counter before Sunday for a second cup on us.
 """
 
 from __future__ import annotations

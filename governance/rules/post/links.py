@@ -6,13 +6,19 @@ column counts too, once, when the text does not repeat it.
 
 Fails::
 
-    channels:
-      - {id: tg-news, network: telegram, limits: {max_links: 1}, ...}
-    - {id: p1, channel: tg-news, text: "Menu https://a.example and shop https://b.example"}
+    policy:
+      channels:
+        - {id: tg-news, limits: {max_links: 1}}
+    posts:
+      - {id: p1, channel: tg-news, text: "Menu https://a.example/menu and shop https://b.example"}
 
 Passes::
 
-    - {id: p1, channel: tg-news, text: "Our new menu: https://a.example"}
+    policy:
+      channels:
+        - {id: tg-news, limits: {max_links: 1}}
+    posts:
+      - {id: p1, channel: tg-news, text: "Our new menu: https://a.example/menu"}
 """
 
 from __future__ import annotations

@@ -8,13 +8,19 @@ inflected forms match too: "осуществлять" finds "осуществл�
 
 Fails::
 
-    tone:
-      officialese: {ru: [в настоящее время, осуществлять]}
-    - {id: p1, text: "В настоящее время осуществляется замена оборудования."}
+    policy:
+      tone:
+        officialese: {ru: [в настоящее время, осуществлять]}
+    posts:
+      - {id: p1, channel: tg-news, text: "В настоящее время осуществляется замена оборудования."}
 
 Passes::
 
-    - {id: p1, text: "Меняем кофемашину — к обеду снова варим кофе."}
+    policy:
+      tone:
+        officialese: {ru: [в настоящее время, осуществлять]}
+    posts:
+      - {id: p1, channel: tg-news, text: "Меняем кофемашину — к обеду снова варим кофе."}
 """
 
 from __future__ import annotations

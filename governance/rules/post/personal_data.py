@@ -11,12 +11,17 @@ do not.
 
 Fails::
 
-    content: {personal_data: {allow: [care@nordwind.example]}}
-    - {id: p1, text: "Write to Anna directly: anna.petrova@gmail.com"}
+    policy:
+      content: {personal_data: {allow: [care@nordwind.example]}}
+    posts:
+      - {id: p1, text: "Write to Anna directly: anna.petrova@gmail.com"}
 
 Passes::
 
-    - {id: p1, text: "Write to us: care@nordwind.example"}
+    policy:
+      content: {personal_data: {allow: [care@nordwind.example]}}
+    posts:
+      - {id: p1, text: "Write to us: care@nordwind.example"}
 """
 
 from __future__ import annotations

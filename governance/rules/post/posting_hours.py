@@ -7,14 +7,19 @@ weekdays (1 = Monday). The end of the window is the last allowed minute.
 
 Fails::
 
-    content:
-      posting_hours: {start: "09:00", end: "21:00", weekdays: [1, 2, 3, 4, 5]}
-    # calendar
-    - {id: p1, publish_at: 2026-03-07T23:30}   # a Saturday, late at night
+    policy:
+      content:
+        posting_hours: {start: "09:00", end: "21:00", weekdays: [1, 2, 3, 4, 5]}
+    posts:
+      - {id: p1, publish_at: "2026-03-07T23:30:00+00:00"}   # a Saturday, late at night
 
 Passes::
 
-    - {id: p1, publish_at: 2026-03-05T10:00}   # a Thursday morning
+    policy:
+      content:
+        posting_hours: {start: "09:00", end: "21:00", weekdays: [1, 2, 3, 4, 5]}
+    posts:
+      - {id: p1, publish_at: "2026-03-05T10:00:00+00:00"}   # a Thursday morning
 """
 
 from __future__ import annotations

@@ -18,14 +18,20 @@ How each part is recognised:
 
 Fails::
 
-    disclosure: {advertising_ru: {label: Реклама}}
-    - {id: p1, sponsored: true, text: "Новый лот из Кении — скидка 20 %!"}
+    policy:
+      disclosure: {advertising_ru: {label: Реклама}}
+    posts:
+      - {id: p1, channel: vk-brand, sponsored: true, text: "Новый лот из Кении — скидка 20 %!"}
 
 Passes::
 
-    - id: p1
-      sponsored: true
-      text: "Реклама. ООО «Северный Ветер», ИНН 7801234567. erid: 2VtzqvWgxEU. Новый лот!"
+    policy:
+      disclosure: {advertising_ru: {label: Реклама}}
+    posts:
+      - id: p1
+        channel: vk-brand
+        sponsored: true
+        text: "Реклама. ООО «Северный Ветер», ИНН 7801234567. erid: 2VtzqvWgxEU. Новый лот!"
 """
 
 from __future__ import annotations

@@ -10,12 +10,17 @@ Inactive unless the policy has ``disclosure.sponsorship`` (the shipped
 
 Fails::
 
-    disclosure: {sponsorship: {labels: ["#ad"], within_first: 100}}
-    - {id: p1, sponsored: true, text: "Our new blend is here! #coffee #morning #ad"}
+    policy:
+      disclosure: {sponsorship: {labels: ["#ad"], within_first: 100}}
+    posts:
+      - {id: p1, sponsored: true, text: "Our new blend is here! #coffee #morning #ad"}
 
 Passes::
 
-    - {id: p1, sponsored: true, text: "#ad Our new blend is here! #coffee #morning"}
+    policy:
+      disclosure: {sponsorship: {labels: ["#ad"], within_first: 100}}
+    posts:
+      - {id: p1, sponsored: true, text: "#ad Our new blend is here! #coffee #morning"}
 """
 
 from __future__ import annotations

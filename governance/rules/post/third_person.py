@@ -8,12 +8,17 @@ about it in the third person" (seed 003 §4). A sentence whose subject is one of
 
 Fails::
 
-    organisation: {brand_names: [Nordwind]}
-    - {id: p1, text: "Nordwind is pleased to announce a new single origin."}
+    policy:
+      organisation: {brand_names: [Nordwind]}
+    posts:
+      - {id: p1, text: "Nordwind is pleased to announce a new single origin."}
 
 Passes::
 
-    - {id: p1, text: "We just roasted a new single origin — come to Nordwind and taste it!"}
+    policy:
+      organisation: {brand_names: [Nordwind]}
+    posts:
+      - {id: p1, text: "We just roasted a new single origin: come to Nordwind and taste it!"}
 """
 
 from __future__ import annotations

@@ -7,14 +7,19 @@ to case.
 
 Fails::
 
-    channels:
-      - {id: brand-vk, network: vk, topics: [product, events], ...}
-    # calendar
-    - {id: p1, channel: brand-vk, topic: politics}
+    policy:
+      channels:
+        - {id: vk-brand, topics: [product, events]}
+    posts:
+      - {id: p1, channel: vk-brand, topic: politics}
 
 Passes::
 
-    - {id: p1, channel: brand-vk, topic: events}
+    policy:
+      channels:
+        - {id: vk-brand, topics: [product, events]}
+    posts:
+      - {id: p1, channel: vk-brand, topic: events}
 """
 
 from __future__ import annotations

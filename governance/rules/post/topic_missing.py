@@ -6,14 +6,19 @@ that declare ``topics`` ask for it.
 
 Fails::
 
-    channels:
-      - {id: brand-vk, network: vk, topics: [product, events], ...}
-    # calendar
-    - {id: p1, channel: brand-vk, topic: ""}
+    policy:
+      channels:
+        - {id: vk-brand, topics: [product, events]}
+    posts:
+      - {id: p1, channel: vk-brand}
 
 Passes::
 
-    - {id: p1, channel: brand-vk, topic: product}
+    policy:
+      channels:
+        - {id: vk-brand, topics: [product, events]}
+    posts:
+      - {id: p1, channel: vk-brand, topic: product}
 """
 
 from __future__ import annotations

@@ -8,13 +8,29 @@ its language gets a note. Informational: not every post needs "we".
 
 Fails::
 
-    tone:
-      first_person: {en: [we, our, us]}
-    - {id: p1, text: "<a 60-word announcement about the company that never says we>"}
+    policy:
+      tone:
+        first_person: {en: [we, our, us]}
+    posts:
+      - id: p1
+        text: >-
+          The café on Main Street is closed today while the espresso machine is being
+          repaired by the service engineer. The café reopens tomorrow morning at eight,
+          and every guest who comes before ten gets a free cookie with any drink, as a
+          small thank-you for their patience during the repair.
 
 Passes::
 
-    - {id: p1, text: "<a 60-word post: we opened our new café...>"}
+    policy:
+      tone:
+        first_person: {en: [we, our, us]}
+    posts:
+      - id: p1
+        text: >-
+          Our café on Main Street is closed today while we repair the espresso machine
+          with the service engineer. We reopen tomorrow morning at eight, and everyone
+          who comes before ten gets a free cookie with any drink, as our small
+          thank-you for your patience during the repair.
 """
 
 from __future__ import annotations
