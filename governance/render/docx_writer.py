@@ -14,7 +14,7 @@ from typing import Any
 
 import docx
 from docx.oxml.ns import qn
-from docx.shared import Pt, RGBColor
+from docx.shared import Cm, Pt, RGBColor
 
 from governance.render.document import (
     Block,
@@ -38,17 +38,25 @@ _STYLES = ("Title", "Subtitle", "Heading 1", "Heading 2", "List Bullet", "Normal
 _TABLE_TEXT = Pt(9)
 
 
+#: Roughly one character of 9 pt text, and a cell's left and right padding, in EMU.
+_CHAR_WIDTH = int(4.6 * 12700)
+_CELL_PADDING = 2 * 72000
+
+
 def column_widths(header: tuple[str, ...], rows: list[tuple[str, ...]], total: int) -> list[int]:
-    """Widths (EMU) in proportion to what each column holds: never narrower than its
-    longest word, wider for long text, so no column wraps letter by letter."""
-    weights = []
+    """Widths (EMU) that fit each column's longest word first, so no word breaks
+    letter by letter, then share the rest in proportion to how much text each holds."""
+    needs, wants = [], []
     for index, title in enumerate(header):
         cells = [row[index] for row in rows if row[index]]
         typical = sum(len(cell) for cell in cells) / len(cells) if cells else 0
-        longest_word = max(len(word) for text in [title, *cells] for word in text.split())
-        weights.append(max(min(longest_word, 18), min(typical, 60)))
-    scale = total / sum(weights)
-    return [int(weight * scale) for weight in weights]
+        longest = min(max(len(word) for text in [title, *cells] for word in text.split()), 14)
+        needs.append((longest + 1) * _CHAR_WIDTH + _CELL_PADDING)
+        wants.append(max(typical - longest, 0) + 1)
+    spare = total - sum(needs)
+    if spare <= 0:  # even the words do not fit: shrink every column alike
+        return [int(need * total / sum(needs)) for need in needs]
+    return [int(need + spare * want / sum(wants)) for need, want in zip(needs, wants, strict=True)]
 
 
 @dataclass
@@ -158,6 +166,9 @@ def build_docx(doc: Document, stamp: dt.datetime) -> bytes:
     word = docx.Document()
     _properties(word, doc, stamp)
     _language(word, doc.lang)
+    for page in word.sections:  # 2 cm margins leave room for tables
+        page.left_margin = page.right_margin = Cm(2)
+        page.top_margin = page.bottom_margin = Cm(2)
     builder = _Builder(word, Catalogue.for_language(doc.lang),
                        {name: word.styles[name].style_id for name in _STYLES})
     builder.paragraph(doc.title, "Title")

@@ -231,3 +231,15 @@ def test_word_checks_spelling_in_the_documents_language(tmp_path: Path, lang: st
     run("render", "policy", "--policy", FULL, "--lang", lang, "-o", str(target))
     styles = zipfile.ZipFile(io.BytesIO(target.read_bytes())).read("word/styles.xml").decode()
     assert f'<w:lang w:val="{word_language}"' in styles
+
+
+def test_word_tables_give_long_text_the_room(tmp_path: Path) -> None:
+    import docx
+
+    target = tmp_path / "policy.docx"
+    run("render", "policy", "--policy", FULL, "--lang", "en", "-o", str(target))
+    roles = docx.Document(str(target)).tables[0]
+    widths = [column.width for column in roles.columns]
+    header = [cell.text for cell in roles.rows[0].cells]
+    assert header[3] == "Duties" and widths[3] == max(widths)
+    assert sum(widths) <= docx.shared.Cm(21.59 - 4) + 1000  # within the 2 cm margins
