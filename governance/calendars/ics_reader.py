@@ -29,8 +29,6 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from icalendar import Calendar
-
 from governance.calendars.fields import normalize_mapping, zone
 from governance.calendars.options import ReadOptions, Source
 from governance.calendars.records import RecordConverter
@@ -45,6 +43,9 @@ _X_FIELDS = {"X-SPONSORED": "sponsored", "X-APPROVED-BY": "approved_by", "X-WAIV
 
 
 def read(source: Source, options: ReadOptions) -> Iterator[Post | Finding]:
+    # Imported here, so linting a CSV calendar does not pay for icalendar.
+    from icalendar import Calendar
+
     name = source.name
     text = read_text(source.path, options.encoding)
     try:

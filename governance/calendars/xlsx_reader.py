@@ -14,9 +14,6 @@ from collections.abc import Iterator
 from datetime import date, datetime, time
 from typing import Any
 
-from openpyxl import load_workbook
-from openpyxl.utils import get_column_letter
-
 from governance.calendars.errors import CalendarError
 from governance.calendars.fields import normalize_mapping, zone
 from governance.calendars.options import ReadOptions, Source
@@ -46,6 +43,9 @@ def read(source: Source, options: ReadOptions) -> Iterator[Post | Finding]:
 
 
 def _open(source: Source) -> Any:
+    # Imported here: openpyxl takes longer to import than a CSV calendar takes to lint.
+    from openpyxl import load_workbook
+
     try:
         return load_workbook(source.path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises zipfile, XML, key and value errors alike
@@ -164,6 +164,8 @@ class XlsxRow:
         return self.cell_location(self.first_column)
 
     def cell_location(self, index: int) -> Location:
+        from openpyxl.utils import get_column_letter
+
         column = index + 1
         anchor = f"{self.sheet}!{get_column_letter(column)}{self.line}"
         return Location(self.name, self.line, column, anchor)
