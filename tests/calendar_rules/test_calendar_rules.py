@@ -3,7 +3,7 @@
 ``cases/<rule-id>.yaml`` holds the cases of a shipped rule; ``cases/declared.*.yaml``
 those of ``share`` and ``cadence`` rules declared in the policy (every declared
 rule of the snippet runs). Each case has a ``policy`` snippet over ``base.yaml``,
-its ``posts`` (see ``calendar_helpers``) and ``expect``: the findings, in any
+its ``posts`` (see ``calendar_rule_helpers``) and ``expect``: the findings, in any
 order. An empty ``expect`` is a passing case.
 """
 
@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 import yaml
-from calendar_helpers import expand, load, matches, run
+from calendar_rule_helpers import expand, load, matches, run
 
 from governance.rules import calendar
 from governance.rules.base import Rule

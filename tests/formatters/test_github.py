@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from conftest import clean_report, sample_report
+from formatter_samples import clean_report, sample_report
 
 from governance.findings import Finding, Location, Severity
 from governance.formatters import FORMATTERS, github

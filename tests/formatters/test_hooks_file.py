@@ -1,4 +1,4 @@
-"""``.pre-commit-hooks.yaml``: the hooks a calendar repository installs, run as pre-commit runs them.
+"""``.pre-commit-hooks.yaml``: the hooks a calendar repository installs, run as pre-commit would.
 
 pre-commit calls ``entry`` with ``args`` and then, unless ``pass_filenames`` is
 false, the staged files that ``files`` matches and ``exclude`` does not.

@@ -6,7 +6,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Callable
 
 import pytest
-from conftest import clean_report, sample_report
+from formatter_samples import clean_report, sample_report
 
 from governance.findings import Finding, Location, Severity
 from governance.formatters import FORMATTERS, junit

@@ -7,7 +7,7 @@ from typing import Any
 
 import jsonschema
 import pytest
-from conftest import clean_report, sample_report
+from formatter_samples import clean_report, sample_report
 
 from governance.formatters import json_format
 from governance.formatters.report_model import ReportDocument

@@ -9,7 +9,7 @@ from typing import Any
 
 import jsonschema
 import pytest
-from conftest import clean_report, sample_report
+from formatter_samples import clean_report, sample_report
 
 from governance.findings import Finding, Location, Severity
 from governance.formatters import FORMATTERS, sarif

@@ -23,6 +23,7 @@ from __future__ import annotations
 import bisect
 import re
 import zlib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from fractions import Fraction
 
@@ -80,13 +81,21 @@ def repeats(lane: Lane, similarity: float, window_days: int) -> list[Repeat]:
 
 
 class _Finder:
+    """Joins the posts that repeat one another, in time order.
+
+    Its tables hold bytes and numbers only, not containers, where it can: a
+    container per post would make every garbage collection walk 100,000 of them.
+    """
+
     def __init__(self, lane: Lane, threshold: Fraction, window: float) -> None:
         self.lane, self.threshold, self.window = lane, threshold, window
         self.parent = list(range(len(lane)))
         self.joined: set[int] = set()  # posts that repeat or are repeated
         self.texts: list[bytes] = [b""] * len(lane)  # normalised, words joined by spaces
-        self.latest: dict[bytes, tuple[float, int]] = {}  # normalised text -> its last post
-        self.index: dict[int, dict[bytes, None]] = {}  # range key -> texts, oldest first
+        self.latest: dict[bytes, int] = {}  # normalised text -> its last post
+        # Range key -> the text indexed under it or, once there are several, the
+        # texts, oldest first (a dict used as an ordered set).
+        self.index: dict[int, bytes | dict[bytes, None]] = {}
         self.sets: dict[int, frozenset[bytes]] = {}  # word sets of the posts compared
         self.ranges = _Ranges(lane, threshold) if threshold < 1 else None
 
@@ -94,34 +103,44 @@ class _Finder:
         text_words = words(self.lane.posts[position].text)
         if not text_words:
             return
-        instant = self.lane.instants[position]
+        instants = self.lane.instants
         text = self.texts[position] = b" ".join(text_words)
         last = self.latest.get(text)
-        self.latest[text] = (instant, position)
+        self.latest[text] = position
         # A post repeating an earlier text within the window needs no comparing of its
         # own: whatever it resembles within its window, that earlier post met first.
-        twin = False
-        if last is not None and instant - last[0] <= self.window:
-            twin = True
-            self._union(position, last[1])
+        twin = last is not None and instants[position] - instants[last] <= self.window
+        if last is not None and twin:
+            self._union(position, last)
         if self.ranges is None:
             return
-        index, latest, window, find = self.index, self.latest, self.window, self._find
+        index = self.index
         for key in self.ranges.keys(sorted(set(text_words))):
-            texts = index.get(key)
-            if texts is None:
-                index[key] = {text: None}
-                continue
-            if not twin:
-                for other in reversed(texts):
-                    seen, other_position = latest[other]
-                    if instant - seen > window:
-                        break  # entries run from the oldest to the newest
-                    if other != text and find(other_position) != find(position) \
-                            and self._similar(position, text_words, other_position):
-                        self._union(position, other_position)
-            texts.pop(text, None)
-            texts[text] = None
+            entry = index.get(key)
+            if entry is None:
+                index[key] = text
+            elif isinstance(entry, bytes):
+                if entry != text:
+                    if not twin:
+                        self._compare(position, text_words, (entry,))
+                    index[key] = {entry: None, text: None}
+            else:
+                if not twin:
+                    self._compare(position, text_words, reversed(entry))
+                entry.pop(text, None)
+                entry[text] = None
+
+    def _compare(self, position: int, text_words: list[bytes], others: Iterable[bytes]) -> None:
+        """Joins ``position`` to the latest posts of ``others`` (newest first) that are
+        within the window and similar."""
+        instants, latest, find = self.lane.instants, self.latest, self._find
+        for other in others:
+            other_position = latest[other]
+            if instants[position] - instants[other_position] > self.window:
+                break  # every older entry is older still
+            if other_position != position and find(other_position) != find(position) \
+                    and self._similar(position, text_words, other_position):
+                self._union(position, other_position)
 
     def _similar(self, position: int, text_words: list[bytes], other: int) -> bool:
         mine = self.sets.get(position)
