@@ -41,6 +41,8 @@ from governance.rules.calendar.timeline import (
 )
 
 HOUR_SECONDS = 3600
+#: Thin weeks in a row whose counts a message lists one by one.
+_WEEKS_LISTED = 8
 
 
 def cadence_limits(ctx: LintContext, name: str) -> dict[str, int]:
@@ -139,8 +141,9 @@ def _thin(lane: Lane, channel: str, minimum: int, stretch: list[tuple[int, int, 
     if len(stretch) == 1:
         held = f"{counts[0]} post{'' if counts[0] == 1 else 's'} in the week {days}"
     else:
-        held = (f"{sum(counts)} posts in the {len(stretch)} weeks {days} "
-                f"({', '.join(str(c) for c in counts)} a week)")
+        each = ", ".join(str(c) for c in counts) if len(counts) <= _WEEKS_LISTED else \
+            f"at most {max(counts)}"
+        held = f"{sum(counts)} posts in the {len(stretch)} weeks {days} ({each} a week)"
     posts = tuple(lane.posts[low:high])
     if not posts:  # nothing in the stretch: point at the posts around it
         posts = tuple(lane.posts[i] for i in (low - 1, high) if 0 <= i < len(lane))
