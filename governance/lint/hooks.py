@@ -41,7 +41,10 @@ class DeclaredRulesHook:
                 entries, problems = self._term_file(loaded, path, declared)
                 terms[declared.id] = entries
                 findings.extend(problems)
-        ctx = LintContext(policy, dt.date(2026, 1, 1), dt.timezone.utc,
+        # Declared checks never read the date or the timezone: examples are judged
+        # the same whenever and wherever the policy loads.
+        effective = policy.organisation.effective_date if policy.organisation else dt.date.min
+        ctx = LintContext(policy, effective, dt.timezone.utc,
                           channels={c.id: c for c in policy.channels})
         build = build_rules(policy, ctx, terms)
         findings.extend(Finding(issue.rule, Severity.ERROR, issue.message,
