@@ -35,12 +35,15 @@ Passes::
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from governance.findings import Severity
 from governance.models.post import Post
 from governance.rules.base import LintContext, Problem
 from governance.rules.post.common import cached, language_of
+from governance.text.spans import WORD_CHARS
 from governance.text.words import words
 
 ID = "tone.we-voice"
@@ -52,17 +55,33 @@ TARGET = "post"
 DEFAULT_MIN_WORDS = 40
 
 
-def _build(ctx: LintContext) -> tuple[int, dict[str, frozenset[str]]]:
-    """(minimum words, channel id -> first-person words of its language, casefolded)."""
+@dataclass(frozen=True)
+class _Voice:
+    """The first-person words of one language, and a search for any of them."""
+
+    sample: str
+    pattern: re.Pattern[str]
+
+
+def _voice(found: list[str]) -> _Voice:
+    # Whole words, any case: one search decides most posts without splitting words.
+    alternatives = "|".join(re.escape(w) for w in sorted(found, key=len, reverse=True))
+    pattern = re.compile(f"(?<![{WORD_CHARS}])(?:{alternatives})(?![{WORD_CHARS}])",
+                         re.IGNORECASE)
+    return _Voice(", ".join(sorted(w.casefold() for w in found)[:3]), pattern)
+
+
+def _build(ctx: LintContext) -> tuple[int, dict[str, _Voice]]:
+    """(minimum words, channel id -> the first-person words of its language)."""
     option = ctx.policy.rule_options(ID).get("min_words", DEFAULT_MIN_WORDS)
     minimum = option if isinstance(option, int) and option > 0 else DEFAULT_MIN_WORDS
-    words_of = {lang: frozenset(w.casefold() for w in found)
-                for lang, found in ctx.policy.tone.first_person.items() if found}
-    table = {cid: words_of[language_of(c, ctx.policy)] for cid, c in ctx.channels.items()
-             if language_of(c, ctx.policy) in words_of}
+    voices = {lang: _voice(found) for lang, found in ctx.policy.tone.first_person.items()
+              if found}
+    table = {cid: voices[language_of(c, ctx.policy)] for cid, c in ctx.channels.items()
+             if language_of(c, ctx.policy) in voices}
     default = language_of(None, ctx.policy)
-    if default in words_of:
-        table[""] = words_of[default]
+    if default in voices:
+        table[""] = voices[default]
     return minimum, table
 
 
@@ -76,12 +95,10 @@ def check(post: Post, ctx: LintContext) -> Iterator[Problem]:
     # A word and the space after it take two characters at least.
     if len(text) < 2 * minimum:
         return
-    first_person = table.get(post.channel) if post.channel in ctx.channels else table.get("")
-    if first_person is None:
+    voice = table.get(post.channel) if post.channel in ctx.channels else table.get("")
+    if voice is None or voice.pattern.search(text):
         return
-    found = words(text)
-    if len(found) <= minimum or any(w.text.casefold() in first_person for w in found):
-        return
-    sample = ", ".join(sorted(first_person)[:3])
-    yield Problem(f"{len(found)} words and no first-person plural ({sample}...): "
-                  "write as «we»", post=post, field="text", data={"words": len(found)})
+    count = len(words(text))
+    if count > minimum:
+        yield Problem(f"{count} words and no first-person plural ({voice.sample}...): "
+                      "write as «we»", post=post, field="text", data={"words": count})
