@@ -6,7 +6,6 @@ written ``"file:line:col rule: message substring"``.
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -120,11 +119,10 @@ def test_bad_files_are_findings(
         assert any(f.startswith(f"{where} {rule}: ") and message in f for f in found), (want, found)
 
 
-def test_an_alias_bomb_is_refused_quickly(tmp_path: Path) -> None:
-    started = time.perf_counter()
-    load(tmp_path, {"p.yaml": ORG + BOMB + BOMB.replace("&", "&z").replace("*", "*z")
-                    .replace("\n", "z\n").replace(": ", "z: ")})
-    assert time.perf_counter() - started < 1.0
+def test_an_alias_bomb_is_refused_by_its_size_not_by_memory(tmp_path: Path) -> None:
+    # The node budget bounds the work whatever the machine; no clock needed.
+    found = load(tmp_path, {"p.yaml": ORG + BOMB})
+    assert [f.split(" ")[1] for f in found] == ["yaml.too-large:"]
 
 
 def test_a_directory_without_yaml_is_a_usage_error(tmp_path: Path) -> None:
