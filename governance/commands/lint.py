@@ -138,8 +138,9 @@ def _progress(calendars: Sequence[str]) -> Iterator[Any]:
     if estimate < PROGRESS_FROM_POSTS:
         yield None
         return
+    # The length is a line count, an estimate of the posts: show a share, not counts.
     with click.progressbar(length=estimate, label="linting", file=sys.stderr,
-                           show_pos=True) as bar:
+                           show_percent=True, show_pos=False) as bar:
         done = 0
 
         def advance(count: int) -> None:
