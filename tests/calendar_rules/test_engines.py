@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from governance.models.post import Post
+from governance.rules.calendar import similarity as similarity_module
 from governance.rules.calendar.similarity import repeats, words
 from governance.rules.calendar.timeline import Lane, build
 from governance.rules.calendar.windows import ShareLimit, overshares
@@ -94,7 +95,12 @@ def _brute_force(lane: Lane, similarity: float, window_days: int) -> set[frozens
 
 @pytest.mark.parametrize("seed", range(8))
 @pytest.mark.parametrize("similarity", [1.0, 0.9, 0.75, 0.5])
-def test_repeats_match_all_pairs(seed: int, similarity: float) -> None:
+@pytest.mark.parametrize("split", [2, similarity_module.SPLIT])
+def test_repeats_match_all_pairs(seed: int, similarity: float, split: int,
+                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """Also with range keys crowded from their third text on, so the filing by
+    prefix word and group is checked as thoroughly as the plain lists."""
+    monkeypatch.setattr(similarity_module, "SPLIT", split)
     posts = _corpus(random.Random(seed), 160)
     lane = build(posts, ZoneInfo("UTC")).everything
     found = {frozenset(r.positions) for r in repeats(lane, similarity, 10)}
@@ -133,3 +139,37 @@ def test_share_windows_match_counting_each_window(seed: int) -> None:
         assert run.posts and all(p.kind == "promo" for p in run.posts)
     assert covered == over
     assert len(runs) == sum(1 for i, o in enumerate(over) if o and (i == 0 or not over[i - 1]))
+
+
+def _count_comparisons(posts: list[Post], monkeypatch: pytest.MonkeyPatch) -> int:
+    calls = 0
+    similar = similarity_module._Finder._similar
+
+    def counted(self: object, *args: object) -> bool:
+        nonlocal calls
+        calls += 1
+        return bool(similar(self, *args))  # type: ignore[arg-type]
+
+    monkeypatch.setattr(similarity_module._Finder, "_similar", counted)
+    repeats(build(posts, ZoneInfo("UTC")).everything, 0.9, 30)
+    return calls
+
+
+def test_near_copies_cost_a_comparison_each(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = " ".join(f"word{i}" for i in range(30))
+    posts = [Post(id=str(n), channel="c", text=f"{text} n{n}",
+                  publish_at=dt.datetime(2026, 3, 1, tzinfo=dt.timezone.utc)
+                  + dt.timedelta(minutes=10 * n)) for n in range(2000)]
+    assert _count_comparisons(posts, monkeypatch) < 2 * len(posts)
+
+
+def test_fillings_of_one_template_are_not_compared_pairwise(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    rng = random.Random(7)
+    template = [f"word{i}" for i in range(25)]
+    fillers = [f"v{i}" for i in range(1000)]
+    posts = [Post(id=str(n), channel="c", text=" ".join(template + rng.sample(fillers, 5)),
+                  publish_at=dt.datetime(2026, 3, 1, tzinfo=dt.timezone.utc)
+                  + dt.timedelta(minutes=10 * n)) for n in range(2000)]
+    # All pairs would be 1,000 a post; those sharing a rare word are about 50.
+    assert _count_comparisons(posts, monkeypatch) < 100 * len(posts)

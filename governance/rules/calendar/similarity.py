@@ -6,28 +6,22 @@ texts are *identical* when their words are the same in the same order, and
 *near-identical* at ``similarity`` s when they share at least s of their
 distinct words (Jaccard similarity: shared words / all words of both).
 
-Identical texts are found by hashing. Near-identical ones by a pigeonhole
-filter that is exact, not probabilistic: split the word universe into B ranges
-(the same for every text); two word sets that differ in fewer than B words have
-at least one range in which they hold exactly the same words. At similarity s
-two sets of which the smaller has n words differ in at most n(1-s)/s words, so
-with B = that + 1 ranges every such pair shares a range key. Each text is
-indexed under its range keys, only texts sharing a key are compared, and only
-those within the time window: the work grows with the posts and their real
-near-duplicates, never with all pairs. The ranges are quantiles of the
-calendar's own words, so Latin and Cyrillic texts spread evenly.
+Identical texts are found by hashing. Near-identical ones through the keys of
+``wordkeys`` that every near-identical pair shares: a text is filed under its
+keys and compared only with the texts filed under the same keys within the time
+window, so the work grows with the posts and their near-duplicates, never with
+all pairs, and nothing similar is missed (no sampling, no chance).
 """
 
 from __future__ import annotations
 
-import bisect
 import re
-import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from fractions import Fraction
 
 from governance.rules.calendar.timeline import DAY_SECONDS, Lane
+from governance.rules.calendar.wordkeys import SAMPLE_TEXTS, WordKeys
 
 _URL = re.compile(r"https?://\S*")
 _WWW = re.compile(r"www\.\S*")
@@ -42,9 +36,6 @@ _SYMBOLS = re.compile(
 )
 # ASCII punctuation and control characters become spaces; letters and digits stay.
 _ASCII_WORDS = bytes(b if chr(b).isalnum() or b >= 0x80 else 0x20 for b in range(256))
-_NO_MARKS: dict[bytes, None] = {}
-#: Texts whose words set the range boundaries, at most.
-_SAMPLE_POSTS = 2000
 
 
 def words(text: str) -> list[bytes]:
@@ -80,11 +71,29 @@ def repeats(lane: Lane, similarity: float, window_days: int) -> list[Repeat]:
     return finder.groups()
 
 
+Groups = dict[int, dict[bytes, None]]
+#: Texts a range key lists plainly; past that it files them by prefix word and group.
+SPLIT = 32
+
+
+class _Crowd:
+    """The texts of a crowded range key, by prefix word, then by group of repeats
+    (its union-find root when filed); groups and texts oldest first."""
+
+    __slots__ = ("by_word",)
+
+    def __init__(self) -> None:
+        self.by_word: dict[bytes, Groups] = {}
+
+
 class _Finder:
     """Joins the posts that repeat one another, in time order.
 
-    Its tables hold bytes and numbers only, not containers, where it can: a
-    container per post would make every garbage collection walk 100,000 of them.
+    A range key lists its first texts plainly, oldest first. Once it holds more
+    than ``SPLIT`` it becomes a ``_Crowd``: a new post then compares itself only
+    with the texts sharing a prefix word, so a thousand fillings of one template
+    are not compared pairwise, and with a group's texts only until one is
+    similar, so a thousand near-copies of one text cost a comparison each.
     """
 
     def __init__(self, lane: Lane, threshold: Fraction, window: float) -> None:
@@ -93,11 +102,13 @@ class _Finder:
         self.joined: set[int] = set()  # posts that repeat or are repeated
         self.texts: list[bytes] = [b""] * len(lane)  # normalised, words joined by spaces
         self.latest: dict[bytes, int] = {}  # normalised text -> its last post
-        # Range key -> the text indexed under it or, once there are several, the
-        # texts, oldest first (a dict used as an ordered set).
-        self.index: dict[int, bytes | dict[bytes, None]] = {}
+        self.index: dict[int, bytes | dict[bytes, None] | _Crowd] = {}  # range key -> texts
         self.sets: dict[int, frozenset[bytes]] = {}  # word sets of the posts compared
-        self.ranges = _Ranges(lane, threshold) if threshold < 1 else None
+        self.keys: WordKeys | None = None
+        if threshold < 1:
+            step = max(1, len(lane) // SAMPLE_TEXTS)
+            sample = [words(lane.posts[p].text) for p in range(0, len(lane), step)]
+            self.keys = WordKeys(sample, threshold)
 
     def add(self, position: int) -> None:
         text_words = words(self.lane.posts[position].text)
@@ -112,35 +123,88 @@ class _Finder:
         twin = last is not None and instants[position] - instants[last] <= self.window
         if last is not None and twin:
             self._union(position, last)
-        if self.ranges is None:
-            return
+        if self.keys is not None:
+            self._near(position, text, text_words, twin, self.keys)
+
+    def _near(self, position: int, text: bytes, text_words: list[bytes], twin: bool,
+              keys: WordKeys) -> None:
+        distinct = set(text_words)
+        prefix: list[bytes] = []
         index = self.index
-        for key in self.ranges.keys(sorted(set(text_words))):
+        for key in keys.range_keys(sorted(distinct)):
             entry = index.get(key)
             if entry is None:
                 index[key] = text
             elif isinstance(entry, bytes):
                 if entry != text:
                     if not twin:
-                        self._compare(position, text_words, (entry,))
+                        self._compare_plain(position, text, text_words, (entry,))
                     index[key] = {entry: None, text: None}
-            else:
+            elif isinstance(entry, dict):
                 if not twin:
-                    self._compare(position, text_words, reversed(entry))
+                    self._compare_plain(position, text, text_words, reversed(entry))
                 entry.pop(text, None)
                 entry[text] = None
+                if len(entry) > SPLIT:
+                    index[key] = self._crowd(entry, keys)
+            else:
+                prefix = prefix or keys.prefix(distinct)
+                self._crowded(position, text, text_words, twin, entry, prefix)
 
-    def _compare(self, position: int, text_words: list[bytes], others: Iterable[bytes]) -> None:
-        """Joins ``position`` to the latest posts of ``others`` (newest first) that are
-        within the window and similar."""
+    def _compare_plain(self, position: int, text: bytes, text_words: list[bytes],
+                       others: Iterable[bytes]) -> None:
+        """Joins ``position`` to the posts of ``others`` (newest first) within the window
+        whose text is similar."""
         instants, latest, find = self.lane.instants, self.latest, self._find
+        now = instants[position]
         for other in others:
             other_position = latest[other]
-            if instants[position] - instants[other_position] > self.window:
+            if now - instants[other_position] > self.window:
                 break  # every older entry is older still
-            if other_position != position and find(other_position) != find(position) \
+            if other != text and find(other_position) != find(position) \
                     and self._similar(position, text_words, other_position):
                 self._union(position, other_position)
+
+    def _crowded(self, position: int, text: bytes, text_words: list[bytes], twin: bool,
+                 crowd: _Crowd, prefix: list[bytes]) -> None:
+        find = self._find
+        for word in prefix:
+            groups = crowd.by_word.get(word)
+            if groups is None:
+                crowd.by_word[word] = {find(position): {text: None}}
+                continue
+            if not twin:
+                self._compare(position, text, text_words, groups)
+            _newest(groups, find(position), text)
+
+    def _crowd(self, plain: dict[bytes, None], keys: WordKeys) -> _Crowd:
+        """A crowded key's texts filed by prefix word and group, order kept."""
+        crowd = _Crowd()
+        for text in plain:
+            root = self._find(self.latest[text])
+            for word in keys.prefix(set(text.split())):
+                _newest(crowd.by_word.setdefault(word, {}), root, text)
+        return crowd
+
+    def _compare(self, position: int, text: bytes, text_words: list[bytes],
+                 groups: Groups) -> None:
+        """Joins ``position`` to each group that holds, within the window, a text
+        similar to its own; newest groups and texts first."""
+        instants, latest, find = self.lane.instants, self.latest, self._find
+        now = instants[position]
+        for root in reversed(groups):
+            texts = groups[root]
+            if now - instants[latest[next(reversed(texts))]] > self.window:
+                break  # every older group is older still
+            if find(root) == find(position):
+                continue
+            for other in reversed(texts):
+                other_position = latest[other]
+                if now - instants[other_position] > self.window:
+                    break
+                if other != text and self._similar(position, text_words, other_position):
+                    self._union(position, other_position)
+                    break
 
     def _similar(self, position: int, text_words: list[bytes], other: int) -> bool:
         mine = self.sets.get(position)
@@ -174,48 +238,11 @@ class _Finder:
         return sorted(found, key=lambda r: r.positions)
 
 
-class _Ranges:
-    """Range keys of word sets: B ranges of the word universe for sets of each size."""
-
-    def __init__(self, lane: Lane, threshold: Fraction) -> None:
-        self.threshold = threshold
-        step = max(1, len(lane) // _SAMPLE_POSTS)
-        sample: list[bytes] = []
-        for position in range(0, len(lane), step):
-            sample.extend(set(words(lane.posts[position].text)))
-        self.sample = sorted(sample)
-        self.plans: dict[int, list[tuple[list[bytes], list[int]]]] = {}
-
-    def count(self, size: int) -> int:
-        """Ranges that leave a shared one to any similar pair whose smaller set has ``size``."""
-        t = self.threshold
-        return size * (t.denominator - t.numerator) // t.numerator + 1
-
-    def keys(self, distinct: list[bytes]) -> list[int]:
-        """The keys of a sorted word set: for every range count a similar set may use,
-        one key per range (a hash of the words in it, salted by count and range)."""
-        plan = self.plans.get(len(distinct))
-        if plan is None:
-            plan = self.plans[len(distinct)] = self._plan(len(distinct))
-        keys = []
-        for bounds, salts in plan:
-            start = 0
-            for bound, salt in zip(bounds, salts, strict=False):  # salts: one more
-                end = bisect.bisect_left(distinct, bound, start)
-                keys.append(hash(tuple(distinct[start:end])) ^ salt)
-                start = end
-            keys.append(hash(tuple(distinct[start:])) ^ salts[-1])
-        return keys
-
-    def _plan(self, size: int) -> list[tuple[list[bytes], list[int]]]:
-        """For each range count a set of ``size`` words may share with a similar one:
-        where the ranges split the words (quantiles of the sample), and their salts."""
-        t, sample = self.threshold, self.sample
-        smallest = -(-size * t.numerator // t.denominator)  # ceil(size * t)
-        plan = []
-        for ranges in range(self.count(smallest), self.count(size) + 1):
-            bounds = [sample[len(sample) * k // ranges] if sample else b""
-                      for k in range(1, ranges)]
-            salts = [zlib.crc32(f"{ranges}/{k}".encode()) << 32 for k in range(ranges)]
-            plan.append((bounds, salts))
-        return plan
+def _newest(groups: Groups, root: int, text: bytes) -> None:
+    """Files ``text`` as the newest of its group's texts, its group as the newest."""
+    texts = groups.pop(root, None)
+    if texts is None:
+        texts = {}
+    texts.pop(text, None)
+    texts[text] = None
+    groups[root] = texts
