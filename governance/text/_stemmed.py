@@ -19,8 +19,6 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import Protocol
 
-import snowballstemmer
-
 from governance.text._match import Term, TermMatch, fold
 from governance.text.spans import WORD_CHARS, is_word_char, word_set
 
@@ -66,6 +64,8 @@ class _Pattern:
 
 def stemmer_for(language: str) -> Stemmer:
     """The Snowball stemmer for ``language``; ``ValueError`` naming the choices if unknown."""
+    import snowballstemmer  # only policies that ask for inflected forms pay for it
+
     try:
         stemmer: Stemmer = snowballstemmer.stemmer(language.lower())
     except KeyError:
