@@ -95,12 +95,14 @@ def _brute_force(lane: Lane, similarity: float, window_days: int) -> set[frozens
 
 @pytest.mark.parametrize("seed", range(8))
 @pytest.mark.parametrize("similarity", [1.0, 0.9, 0.75, 0.5])
-@pytest.mark.parametrize("split", [2, similarity_module.SPLIT])
-def test_repeats_match_all_pairs(seed: int, similarity: float, split: int,
+@pytest.mark.parametrize(("split", "sweep"), [(2, 5), (similarity_module.SPLIT,
+                                                 similarity_module.SWEEP_FROM)])
+def test_repeats_match_all_pairs(seed: int, similarity: float, split: int, sweep: int,
                                  monkeypatch: pytest.MonkeyPatch) -> None:
-    """Also with range keys crowded from their third text on, so the filing by
-    prefix word and group is checked as thoroughly as the plain lists."""
+    """Also with range keys crowded from their third text on and what left the window
+    swept out all the time, so those paths are checked as thoroughly as the plain one."""
     monkeypatch.setattr(similarity_module, "SPLIT", split)
+    monkeypatch.setattr(similarity_module, "SWEEP_FROM", sweep)
     posts = _corpus(random.Random(seed), 160)
     lane = build(posts, ZoneInfo("UTC")).everything
     found = {frozenset(r.positions) for r in repeats(lane, similarity, 10)}

@@ -74,6 +74,8 @@ def repeats(lane: Lane, similarity: float, window_days: int) -> list[Repeat]:
 Groups = dict[int, dict[bytes, None]]
 #: Texts a range key lists plainly; past that it files them by prefix word and group.
 SPLIT = 32
+#: Range keys held before the first sweep of what left the window.
+SWEEP_FROM = 100_000
 
 
 class _Crowd:
@@ -104,6 +106,7 @@ class _Finder:
         self.latest: dict[bytes, int] = {}  # normalised text -> its last post
         self.index: dict[int, bytes | dict[bytes, None] | _Crowd] = {}  # range key -> texts
         self.sets: dict[int, frozenset[bytes]] = {}  # word sets of the posts compared
+        self.swept_at = SWEEP_FROM  # index size at which to forget what left the window
         self.keys: WordKeys | None = None
         if threshold < 1:
             step = max(1, len(lane) // SAMPLE_TEXTS)
@@ -125,6 +128,28 @@ class _Finder:
             self._union(position, last)
         if self.keys is not None:
             self._near(position, text, text_words, twin, self.keys)
+            if len(self.index) > self.swept_at:
+                self._sweep(instants[position] - self.window)
+
+    def _sweep(self, since: float) -> None:
+        """Forgets the texts last seen before ``since``: no later post can repeat them
+        within the window, so memory follows the window, not the calendar."""
+        instants, latest = self.lane.instants, self.latest
+        fresh = {text for text, position in latest.items() if instants[position] >= since}
+        for key, entry in list(self.index.items()):
+            if isinstance(entry, bytes):
+                kept = entry in fresh
+            elif isinstance(entry, dict):
+                for text in [t for t in entry if t not in fresh]:
+                    del entry[text]
+                kept = bool(entry)
+            else:
+                kept = _sweep_crowd(entry, fresh)
+            if not kept:
+                del self.index[key]
+        self.latest = {text: latest[text] for text in latest if text in fresh}
+        self.sets = {p: words_ for p, words_ in self.sets.items() if instants[p] >= since}
+        self.swept_at = max(SWEEP_FROM, 2 * len(self.index))
 
     def _near(self, position: int, text: bytes, text_words: list[bytes], twin: bool,
               keys: WordKeys) -> None:
@@ -236,6 +261,21 @@ class _Finder:
         found = [Repeat(tuple(group), len({self.texts[p] for p in group}) == 1)
                  for group in members.values()]
         return sorted(found, key=lambda r: r.positions)
+
+
+def _sweep_crowd(crowd: _Crowd, fresh: set[bytes]) -> bool:
+    """Keeps the crowd's texts that are in ``fresh``; False when none is left."""
+    for word in list(crowd.by_word):
+        groups = crowd.by_word[word]
+        for root in list(groups):
+            texts = groups[root]
+            for text in [t for t in texts if t not in fresh]:
+                del texts[text]
+            if not texts:
+                del groups[root]
+        if not groups:
+            del crowd.by_word[word]
+    return bool(crowd.by_word)
 
 
 def _newest(groups: Groups, root: int, text: bytes) -> None:
