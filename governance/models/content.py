@@ -9,7 +9,7 @@ from pydantic import Field, model_validator
 
 from governance.models.channels import PostingHours
 from governance.models.common import ChannelRef, Id, Network, Strict, Text
-from governance.models.rules import DeclaredRule
+from governance.models.rules import DeclaredRule, RuleFilter
 
 
 class ToneExample(Strict):
@@ -105,6 +105,10 @@ class SponsorshipDisclosure(Strict):
     kinds: list[Text] = Field(
         default_factory=list, description="Kinds that need it besides posts marked sponsored."
     )
+    applies_to: RuleFilter = Field(
+        default_factory=RuleFilter,
+        description="Where the duty holds: channels, networks, languages; empty means everywhere.",
+    )
     source: str = ""
 
 
@@ -116,6 +120,10 @@ class AdvertisingMarking(Strict):
     require_erid: bool = True
     kinds: list[Text] = Field(
         default_factory=list, description="Kinds that need it besides posts marked sponsored."
+    )
+    applies_to: RuleFilter = Field(
+        default_factory=RuleFilter,
+        description="Where the duty holds: channels, networks, languages; empty means everywhere.",
     )
     source: str = ""
 

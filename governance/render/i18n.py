@@ -131,6 +131,11 @@ class Catalogue:
         share = round(value, 2) / 100
         return str(format_percent(share, locale=self.locale, decimal_quantization=False))
 
+    def language(self, code: str) -> str:
+        """A language code as the document's language names it ("ru" -> "Russian")."""
+        name = self.locale.languages.get(code)
+        return str(name) if name else code
+
     def weekday(self, iso_day: int) -> str:
         return str(get_day_names("wide", locale=self.locale)[iso_day - 1])
 

@@ -21,6 +21,7 @@ from governance.render.document import (
 from governance.render.wording import (
     SETTING_RULES,
     DocContext,
+    applies_to_words,
     cadence_rules,
     cadence_words,
     declared_item,
@@ -187,7 +188,8 @@ def content(ctx: DocContext) -> Section:
 
 def _sponsorship(rule: SponsorshipDisclosure, ctx: DocContext) -> Item:
     t = ctx.t
-    notes = [t("disclosure.also_kinds", kinds=ctx.kinds(rule.kinds)) if rule.kinds else "",
+    notes = [applies_to_words(rule.applies_to, ctx),
+             t("disclosure.also_kinds", kinds=ctx.kinds(rule.kinds)) if rule.kinds else "",
              _source(rule.source, ctx)]
     return Item(t("disclosure.sponsorship", labels=ctx.quoted(rule.labels, "or"),
                   count=rule.within_first), " ".join(n for n in notes if n),
@@ -201,7 +203,8 @@ def _advertising(rule: AdvertisingMarking, ctx: DocContext) -> Item:
         needs.append(t("disclosure.advertising_advertiser"))
     if rule.require_erid:
         needs.append(t("disclosure.advertising_erid"))
-    notes = [t("disclosure.also_kinds", kinds=ctx.kinds(rule.kinds)) if rule.kinds else "",
+    notes = [applies_to_words(rule.applies_to, ctx),
+             t("disclosure.also_kinds", kinds=ctx.kinds(rule.kinds)) if rule.kinds else "",
              _source(rule.source, ctx)]
     return Item(t("disclosure.advertising", needs=t.join(needs)), " ".join(n for n in notes if n),
                 ctx.cite("advertising_ru"))

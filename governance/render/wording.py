@@ -145,7 +145,8 @@ def applies_to_words(scope: RuleFilter, ctx: DocContext) -> str:
     if scope.kinds:
         parts.append(t("applies.kinds", kinds=ctx.kinds(scope.kinds)))
     if scope.languages:
-        parts.append(t("applies.languages", languages=t.join(scope.languages)))
+        parts.append(t("applies.languages",
+                       languages=t.join(t.language(code) for code in scope.languages)))
     if scope.sponsored is not None:
         parts.append(t("applies.sponsored" if scope.sponsored else "applies.unsponsored"))
     return t("applies.summary", what="; ".join(parts)) if parts else ""

@@ -32,7 +32,6 @@ DELIBERATE = [
     ("tg-04", "tone.officialese"),
     ("vk-06", "tone.third-person"),
     ("vk-07", "disclosure.ru-advertising"),
-    ("vk-07", "disclosure.sponsorship"),
     ("vk-09", "approvals.required"),
     ("tg-08", "post.blackout"),
     ("hr-03", "post.personal-data"),

@@ -44,6 +44,7 @@ from governance.findings import Severity
 from governance.models.content import AdvertisingMarking
 from governance.models.post import Post
 from governance.rules.base import LintContext, Problem
+from governance.rules.declared.filters import PostFilter, compile_filter
 from governance.rules.post.common import cached
 from governance.text.spans import WORD_CHARS
 
@@ -68,10 +69,12 @@ _ERID = re.compile(rf"{_NOT_WORD}erid\s*[:=]?\s*[A-Za-z0-9]{{4,}}", re.IGNORECAS
 class _Check:
     settings: AdvertisingMarking
     kinds: frozenset[str]
+    where: PostFilter
     label: re.Pattern[str]
 
     def applies(self, post: Post) -> bool:
-        return post.sponsored or (bool(post.kind) and post.kind in self.kinds)
+        return (post.sponsored or (bool(post.kind) and post.kind in self.kinds)) and (
+            self.where.accepts(post))
 
 
 def _build(ctx: LintContext) -> _Check | None:
@@ -79,7 +82,8 @@ def _build(ctx: LintContext) -> _Check | None:
     if settings is None:
         return None
     label = re.compile(f"{_NOT_WORD}{re.escape(settings.label)}{_END}", re.IGNORECASE)
-    return _Check(settings, frozenset(settings.kinds), label)
+    return _Check(settings, frozenset(settings.kinds),
+                  compile_filter(settings.applies_to, ctx.policy), label)
 
 
 def prepare(ctx: LintContext) -> bool:

@@ -33,6 +33,7 @@ from governance.findings import Severity
 from governance.models.content import SponsorshipDisclosure
 from governance.models.post import Post
 from governance.rules.base import LintContext, Problem
+from governance.rules.declared.filters import PostFilter, compile_filter
 from governance.rules.post.common import cached
 from governance.text.spans import WORD_CHARS
 
@@ -49,10 +50,12 @@ _TOKEN = re.compile(r"\S+")
 class _Check:
     settings: SponsorshipDisclosure
     kinds: frozenset[str]
+    where: PostFilter
     labels: re.Pattern[str]
 
     def applies(self, post: Post) -> bool:
-        return post.sponsored or (bool(post.kind) and post.kind in self.kinds)
+        return (post.sponsored or (bool(post.kind) and post.kind in self.kinds)) and (
+            self.where.accepts(post))
 
 
 def _build(ctx: LintContext) -> _Check | None:
@@ -65,7 +68,8 @@ def _build(ctx: LintContext) -> _Check | None:
                             sorted(settings.labels, key=len, reverse=True))
     pattern = re.compile(f"(?<![{WORD_CHARS}])(?:{alternatives})(?![{WORD_CHARS}])",
                          re.IGNORECASE)
-    return _Check(settings, frozenset(settings.kinds), pattern)
+    return _Check(settings, frozenset(settings.kinds),
+                  compile_filter(settings.applies_to, ctx.policy), pattern)
 
 
 def prepare(ctx: LintContext) -> bool:
