@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, StringConstraints
+from pydantic import BaseModel, BeforeValidator, ConfigDict, StringConstraints
 
 #: Ids of roles, channels, goals, activities and rules: short, stable, greppable.
 Id = Annotated[
@@ -94,3 +94,12 @@ class SeverityName(str, enum.Enum):
     WARNING = "warning"
     INFO = "info"
     OFF = "off"
+
+
+def _bare_off(value: object) -> object:
+    # YAML 1.1 reads an unquoted ``off`` as false; the author meant the word.
+    return SeverityName.OFF if value is False else value
+
+
+#: A severity as written in YAML, where a bare ``off`` arrives as ``False``.
+SeverityField = Annotated[SeverityName, BeforeValidator(_bare_off)]

@@ -11,7 +11,15 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field, model_validator
 
-from governance.models.common import ChannelRef, Id, Network, SeverityName, Strict, Text
+from governance.models.common import (
+    ChannelRef,
+    Id,
+    Network,
+    SeverityField,
+    SeverityName,
+    Strict,
+    Text,
+)
 
 Example = str | dict[str, Any]
 
@@ -40,7 +48,7 @@ class RuleBase(Strict):
     )
     description: str = Field("", description="Why the rule exists, for the staff document.")
     source: str = Field("", description="Where the rule comes from: a seed section, a law.")
-    severity: SeverityName = SeverityName.WARNING
+    severity: SeverityField = SeverityName.WARNING
     scope: str = Field("text", description="The post field the rule reads.")
     applies_to: RuleFilter = Field(default_factory=RuleFilter)
     examples: RuleExamples = Field(default_factory=RuleExamples)
@@ -174,5 +182,5 @@ DeclaredRule = Annotated[
 class RuleSetting(Strict):
     """Per-rule settings in ``rules:``: a severity (``off`` disables) and options."""
 
-    severity: SeverityName | None = None
+    severity: SeverityField | None = None
     options: dict[str, Any] = Field(default_factory=dict)

@@ -78,3 +78,18 @@ def test_garbage_never_ends_in_a_traceback(tmp_path: Path, text: str) -> None:
     code, output = run("check", write(tmp_path, text))
     assert code == 1
     assert "Traceback" not in output
+
+
+def test_check_offers_every_report_format() -> None:
+    from governance.cli import REPORT_FORMATS
+    from governance.formatters import FORMATTERS
+
+    assert set(REPORT_FORMATS) == set(FORMATTERS)
+
+
+@pytest.mark.parametrize("fmt", ["sarif", "junit", "github"])
+def test_check_writes_the_machine_formats(tmp_path: Path, fmt: str) -> None:
+    path = write(tmp_path, CLEAN.replace("boss: A, smm: R", "boss: A, smm: A"))
+    code, output = run("check", path, "--format", fmt)
+    assert code == 1
+    assert "raci.one-accountable" in output

@@ -63,3 +63,17 @@ def test_atomic_writes_leave_ordinary_permissions(tmp_path: Path) -> None:
     assert target.read_bytes() == b"whole"
     assert stat.S_IMODE(target.stat().st_mode) == 0o644
     assert [p.name for p in target.parent.iterdir()] == ["report.txt"]
+
+
+def test_a_declared_rule_switched_off_with_a_bare_off() -> None:
+    text = """
+pack: {name: p}
+content:
+  rules:
+    - {id: p.no-x, type: existence, message: no x, tokens: [x], severity: off}
+rules:
+  p.no-y: {severity: off}
+"""
+    policy = Policy.model_validate(yaml.safe_load(text))
+    assert policy.content.rules[0].severity is SeverityName.OFF
+    assert policy.severity_override("p.no-y") is SeverityName.OFF
