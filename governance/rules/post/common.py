@@ -1,13 +1,17 @@
-"""What post rules share: the once-per-run cache and a post's language."""
+"""What post rules share: the once-per-run cache, a post's language, who owes a disclosure."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TypeVar
 
 from governance.models.channels import Channel
 from governance.models.policy import Policy
+from governance.models.post import Post
+from governance.models.rules import RuleFilter
 from governance.rules.base import LintContext
+from governance.rules.declared.filters import PostFilter, compile_filter
 
 T = TypeVar("T")
 
@@ -43,3 +47,19 @@ def language_of(channel: Channel | None, policy: Policy) -> str:
 
 def stemmer_for(language: str) -> str | None:
     return SNOWBALL_LANGUAGES.get(language)
+
+
+@dataclass(frozen=True)
+class DisclosureDuty:
+    """Which posts owe a disclosure: sponsored ones or the listed kinds, where it applies."""
+
+    kinds: frozenset[str]
+    where: PostFilter
+
+    @classmethod
+    def of(cls, kinds: list[str], applies_to: RuleFilter, policy: Policy) -> DisclosureDuty:
+        return cls(frozenset(kinds), compile_filter(applies_to, policy))
+
+    def owed_by(self, post: Post) -> bool:
+        return (post.sponsored or (bool(post.kind) and post.kind in self.kinds)) and (
+            self.where.accepts(post))

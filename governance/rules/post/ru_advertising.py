@@ -44,8 +44,7 @@ from governance.findings import Severity
 from governance.models.content import AdvertisingMarking
 from governance.models.post import Post
 from governance.rules.base import LintContext, Problem
-from governance.rules.declared.filters import PostFilter, compile_filter
-from governance.rules.post.common import cached
+from governance.rules.post.common import DisclosureDuty, cached
 from governance.text.spans import WORD_CHARS
 
 ID = "disclosure.ru-advertising"
@@ -68,13 +67,8 @@ _ERID = re.compile(rf"{_NOT_WORD}erid\s*[:=]?\s*[A-Za-z0-9]{{4,}}", re.IGNORECAS
 @dataclass(frozen=True)
 class _Check:
     settings: AdvertisingMarking
-    kinds: frozenset[str]
-    where: PostFilter
+    duty: DisclosureDuty
     label: re.Pattern[str]
-
-    def applies(self, post: Post) -> bool:
-        return (post.sponsored or (bool(post.kind) and post.kind in self.kinds)) and (
-            self.where.accepts(post))
 
 
 def _build(ctx: LintContext) -> _Check | None:
@@ -82,8 +76,8 @@ def _build(ctx: LintContext) -> _Check | None:
     if settings is None:
         return None
     label = re.compile(f"{_NOT_WORD}{re.escape(settings.label)}{_END}", re.IGNORECASE)
-    return _Check(settings, frozenset(settings.kinds),
-                  compile_filter(settings.applies_to, ctx.policy), label)
+    duty = DisclosureDuty.of(settings.kinds, settings.applies_to, ctx.policy)
+    return _Check(settings, duty, label)
 
 
 def prepare(ctx: LintContext) -> bool:
@@ -92,7 +86,7 @@ def prepare(ctx: LintContext) -> bool:
 
 def check(post: Post, ctx: LintContext) -> Iterator[Problem]:
     rule = cached(ctx, ID, _build)
-    if rule is None or not rule.applies(post):
+    if rule is None or not rule.duty.owed_by(post):
         return
     missing = _missing(post, rule)
     if missing:

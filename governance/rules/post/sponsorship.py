@@ -33,8 +33,7 @@ from governance.findings import Severity
 from governance.models.content import SponsorshipDisclosure
 from governance.models.post import Post
 from governance.rules.base import LintContext, Problem
-from governance.rules.declared.filters import PostFilter, compile_filter
-from governance.rules.post.common import cached
+from governance.rules.post.common import DisclosureDuty, cached
 from governance.text.spans import WORD_CHARS
 
 ID = "disclosure.sponsorship"
@@ -49,13 +48,8 @@ _TOKEN = re.compile(r"\S+")
 @dataclass(frozen=True)
 class _Check:
     settings: SponsorshipDisclosure
-    kinds: frozenset[str]
-    where: PostFilter
+    duty: DisclosureDuty
     labels: re.Pattern[str]
-
-    def applies(self, post: Post) -> bool:
-        return (post.sponsored or (bool(post.kind) and post.kind in self.kinds)) and (
-            self.where.accepts(post))
 
 
 def _build(ctx: LintContext) -> _Check | None:
@@ -68,8 +62,8 @@ def _build(ctx: LintContext) -> _Check | None:
                             sorted(settings.labels, key=len, reverse=True))
     pattern = re.compile(f"(?<![{WORD_CHARS}])(?:{alternatives})(?![{WORD_CHARS}])",
                          re.IGNORECASE)
-    return _Check(settings, frozenset(settings.kinds),
-                  compile_filter(settings.applies_to, ctx.policy), pattern)
+    duty = DisclosureDuty.of(settings.kinds, settings.applies_to, ctx.policy)
+    return _Check(settings, duty, pattern)
 
 
 def prepare(ctx: LintContext) -> bool:
@@ -78,7 +72,7 @@ def prepare(ctx: LintContext) -> bool:
 
 def check(post: Post, ctx: LintContext) -> Iterator[Problem]:
     rule = cached(ctx, ID, _build)
-    if rule is None or not rule.applies(post):
+    if rule is None or not rule.duty.owed_by(post):
         return
     message = _verdict(post.text, rule)
     if message:
