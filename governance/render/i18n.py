@@ -34,9 +34,9 @@ Messages = dict[str, str | dict[str, str]]
 ListStyle = Literal["standard", "or"]
 
 try:  # the C loader reads the catalogues several times faster, when it is built
-    _LOADER: Any = yaml.CSafeLoader
+    _SAFE_LOADER: Any = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - depends on how PyYAML was built
-    _LOADER = yaml.SafeLoader
+    _SAFE_LOADER = yaml.SafeLoader
 
 
 #: A full stop right after a value that already ends a sentence ("2027 г.", "…gone.").
@@ -77,7 +77,7 @@ def flatten(tree: Mapping[str, Any], prefix: str = "") -> Messages:
 def load_messages(lang: str) -> Messages:
     path = MESSAGES_DIR / f"{lang}.yaml"
     with path.open(encoding="utf-8") as handle:
-        tree = yaml.load(handle, Loader=_LOADER)
+        tree = yaml.load(handle, Loader=_SAFE_LOADER)
     return flatten(tree)
 
 
