@@ -27,6 +27,7 @@ _REFERENCES: tuple[tuple[str, str], ...] = (
     ("channels.*.goals.*", "goal"),
     ("workflow.activities.*.raci.#", "role"),
     ("workflow.approvals.*.approvers.*", "role"),
+    ("workflow.approvals.*.all_of.*", "role"),
     ("workflow.approvals.*.when.channels.*", "channel"),
     ("workflow.approvals.*.when.kinds.*", "kind"),
     ("workflow.escalation.*.to", "role"),

@@ -204,6 +204,21 @@ def test_approvals_and_escalation_in_words(tmp_path: Path) -> None:
         "Crisis: pass to Boss within 1 day."]
 
 
+def test_approvals_every_role_must_give(tmp_path: Path) -> None:
+    ctx = context(tmp_path, """\
+        workflow:
+          approvals:
+            - {id: a, when: {kinds: [promo]}, all_of: [boss, pr]}
+            - {id: b, when: {sponsored: true}, all_of: [boss], approvers: [smm, pr]}
+        content: {kinds: [{id: promo}]}
+        """)
+    assert texts(sections(ctx)["workflow"]) == [
+        "All posts of kind “promo” need an approval from each of Boss and PR agency before "
+        "publishing. The author cannot approve their own post.",
+        "Sponsored posts need an approval from each of Boss, and one from SMM manager or "
+        "PR agency, before publishing. The author cannot approve their own post."]
+
+
 def test_kinds_of_posts_are_explained(tmp_path: Path) -> None:
     ctx = context(tmp_path, """\
         content:
