@@ -36,6 +36,8 @@ _REFERENCES: tuple[tuple[str, str], ...] = (
     ("tone.rules.*.applies_to.kinds.*", "kind"),
     ("content.rules.*.applies_to.channels.*", "channel"),
     ("content.rules.*.applies_to.kinds.*", "kind"),
+    ("content.rules.*.before.event", "event"),
+    ("tone.rules.*.before.event", "event"),
     ("content.blackouts.*.channels.*", "channel"),
     ("content.blackouts.*.allow_kinds.*", "kind"),
     ("disclosure.sponsorship.kinds.*", "kind"),
@@ -58,6 +60,7 @@ _UNIQUE: tuple[tuple[str, str], ...] = (
     ("workflow.escalation", "escalation route"),
     ("content.kinds", "kind"),
     ("content.blackouts", "blackout"),
+    ("content.events", "event"),
 )
 
 
@@ -86,6 +89,7 @@ def _declared(policy: Policy) -> dict[str, set[str]]:
         "activity": {a.id for a in policy.workflow.activities},
         "escalation route": {e.id for e in policy.workflow.escalation},
         "kind": {k.id for k in policy.content.kinds},
+        "event": {e.id for e in policy.content.events},
     }
 
 
