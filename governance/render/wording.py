@@ -28,7 +28,7 @@ from governance.models.rules import (
 )
 from governance.render.document import ExamplePair, Item, clean
 from governance.render.i18n import Catalogue, ListStyle
-from governance.render.rule_catalogue import RuleInfo
+from governance.rules.catalogue import RuleInfo
 
 #: Which shipped rules enforce a policy setting. A statement cites the ids that are
 #: registered and enabled, so the document never names a rule that does not run.

@@ -12,8 +12,8 @@ from render_helpers import load
 from governance.findings import Severity
 from governance.render.document import BulletList, Examples, Item, Section
 from governance.render.policy_document import build_document, document_context
-from governance.render.rule_catalogue import RuleInfo
 from governance.render.wording import DocContext
+from governance.rules.catalogue import RuleInfo
 
 BASE = """\
 organisation:

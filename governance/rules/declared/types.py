@@ -1,6 +1,7 @@
 """The check of each per-post declared rule type, compiled from its YAML.
 
-``compile_checker(rule, terms)`` returns ``check(post, ctx)`` without the
+``CHECKERS`` maps each per-post type's model to its ``DeclaredType``, whose
+``compile(rule, policy, terms)`` returns ``check(post, ctx)`` without the
 ``applies_to`` filter (the builder adds it) or raises ``CompileError`` naming the
 key of the rule that cannot be compiled (a bad pattern, an unknown stemmer).
 """
@@ -8,7 +9,10 @@ key of the rule that cannot be compiled (a bad pattern, an unknown stemmer).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
 
+from governance.models.policy import Policy
 from governance.models.post import Post
 from governance.models.rules import (
     Condition,
@@ -17,9 +21,10 @@ from governance.models.rules import (
     LengthRule,
     OccurrenceRule,
     PatternRule,
+    RuleBase,
     SubstitutionRule,
 )
-from governance.rules.base import LintContext, Problem
+from governance.rules.base import LintContext, Problem, Target
 from governance.rules.declared.filters import field_getter
 from governance.rules.declared.messages import fill, with_suggestion
 from governance.source import DataPath
@@ -40,18 +45,18 @@ class CompileError(Exception):
         self.message = message
 
 
-def compile_checker(rule: PerPostRule, terms: Sequence[Term] = ()) -> Checker:
-    if isinstance(rule, ExistenceRule):
-        return _existence(rule)
-    if isinstance(rule, SubstitutionRule):
-        return _substitution(rule, terms)
-    if isinstance(rule, OccurrenceRule):
-        return _occurrence(rule)
-    if isinstance(rule, PatternRule):
-        return _pattern(rule)
-    if isinstance(rule, ConditionalRule):
-        return _conditional(rule)
-    return _length(rule)
+@dataclass(frozen=True)
+class DeclaredType:
+    """How rules of one declared type become checks.
+
+    ``compile(rule, policy, terms)`` returns the check or raises ``CompileError``.
+    A ``post`` check is ``check(post, ctx)``, and the builder adds the rule's
+    ``applies_to`` and runs its examples; a ``calendar`` check is
+    ``check(posts, ctx)`` and honours ``applies_to`` itself.
+    """
+
+    target: Target
+    compile: Callable[[Any, Policy, Sequence[Term]], Callable[..., Iterator[Problem]]]
 
 
 def _matcher(terms: Sequence[Term], stem: str | None, where: DataPath) -> TermMatcher:
@@ -225,3 +230,14 @@ def _expected(value: str | bool) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     return value
+
+
+#: The per-post declared types, by model.
+CHECKERS: dict[type[RuleBase], DeclaredType] = {
+    ExistenceRule: DeclaredType("post", lambda rule, policy, terms: _existence(rule)),
+    SubstitutionRule: DeclaredType("post", lambda rule, policy, terms: _substitution(rule, terms)),
+    OccurrenceRule: DeclaredType("post", lambda rule, policy, terms: _occurrence(rule)),
+    PatternRule: DeclaredType("post", lambda rule, policy, terms: _pattern(rule)),
+    ConditionalRule: DeclaredType("post", lambda rule, policy, terms: _conditional(rule)),
+    LengthRule: DeclaredType("post", lambda rule, policy, terms: _length(rule)),
+}
