@@ -42,7 +42,7 @@ def _share(rule: ShareRule, policy: Policy) -> CalendarCheck:
         matches = compile_condition(rule.match, ("match",))
     except CompileError as exc:
         return _broken(rule, exc.message)
-    accepts = compile_filter(rule.applies_to, policy)
+    accepts = compile_filter(rule.applies_to, policy, _when(rule))
     limit = ShareLimit(rule.max_percent, rule.window_days, rule.min_posts)
 
     def headline(count: Any, allowed: Any) -> str:
@@ -58,8 +58,13 @@ def _share(rule: ShareRule, policy: Policy) -> CalendarCheck:
     return check
 
 
+def _when(rule: ShareRule | CadenceRule) -> Callable[[Post], bool] | None:
+    """The rule's ``when``: it narrows the posts judged (for a share, those counted)."""
+    return compile_condition(rule.when, ("when",)) if rule.when is not None else None
+
+
 def _cadence(rule: CadenceRule, policy: Policy) -> CalendarCheck:
-    accepts = compile_filter(rule.applies_to, policy)
+    accepts = compile_filter(rule.applies_to, policy, _when(rule))
     limits = [(getattr(rule, name), judge) for name, judge in _CADENCE
               if getattr(rule, name) is not None]
 

@@ -21,7 +21,12 @@ from governance.models.rules import DeclaredRule, RuleBase
 from governance.rules.base import LintContext, Problem, Rule, Target
 from governance.rules.declared.examples import example_failures
 from governance.rules.declared.filters import PostFilter, compile_filter
-from governance.rules.declared.types import Checker, CompileError, DeclaredType
+from governance.rules.declared.types import (
+    Checker,
+    CompileError,
+    DeclaredType,
+    compile_condition,
+)
 from governance.rules.severity import severity_of
 from governance.source import DataPath
 from governance.text.terms import Term
@@ -83,7 +88,12 @@ def build_rules(policy: Policy, types: Mapping[type[RuleBase], DeclaredType],
             build.issues.append(BuildIssue(BAD_PATTERN, exc.message, (*path, *exc.where)))
             continue
         if kind.target == "post":
-            post_filter = compile_filter(declared.applies_to, policy)
+            try:
+                when = compile_condition(declared.when, ("when",)) if declared.when else None
+            except CompileError as exc:
+                build.issues.append(BuildIssue(BAD_PATTERN, exc.message, (*path, *exc.where)))
+                continue
+            post_filter = compile_filter(declared.applies_to, policy, when)
             for where, message in example_failures(declared, check, post_filter, ctx):
                 build.issues.append(BuildIssue(
                     RULE_EXAMPLE, f"rule {declared.id!r}: {message}", (*path, *where)))

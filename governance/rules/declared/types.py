@@ -15,10 +15,14 @@ from typing import Any
 from governance.models.policy import Policy
 from governance.models.post import Post
 from governance.models.rules import (
+    AllOf,
+    AnyCondition,
+    AnyOf,
     Condition,
     ConditionalRule,
     ExistenceRule,
     LengthRule,
+    NotOf,
     OccurrenceRule,
     PatternRule,
     RuleBase,
@@ -160,7 +164,7 @@ def _pattern(rule: PatternRule) -> Checker:
 def _conditional(rule: ConditionalRule) -> Checker:
     condition = compile_condition(rule.if_, ("if",))
     requirement = compile_condition(rule.then, ("then",))
-    field, template = rule.then.field, rule.message
+    field, template = first_field(rule.then), rule.message
 
     def check(post: Post, ctx: LintContext) -> Iterator[Problem]:
         if condition(post) and not requirement(post):
@@ -169,7 +173,33 @@ def _conditional(rule: ConditionalRule) -> Checker:
     return check
 
 
-def compile_condition(condition: Condition, where: DataPath) -> Callable[[Post], bool]:
+Test = Callable[[Post], bool]
+
+
+def compile_condition(condition: AnyCondition, where: DataPath) -> Test:
+    """A condition as a test of a post: ``all``, ``any`` and ``not`` nest freely."""
+    if isinstance(condition, AllOf):
+        every = [compile_condition(c, (*where, "all", i)) for i, c in enumerate(condition.all)]
+        return every[0] if len(every) == 1 else lambda post: all(t(post) for t in every)
+    if isinstance(condition, AnyOf):
+        some = [compile_condition(c, (*where, "any", i)) for i, c in enumerate(condition.any)]
+        return some[0] if len(some) == 1 else lambda post: any(t(post) for t in some)
+    if isinstance(condition, NotOf):
+        inner = compile_condition(condition.not_, (*where, "not"))
+        return lambda post: not inner(post)
+    return _field_test(condition, where)
+
+
+def first_field(condition: AnyCondition) -> str:
+    """The first field a condition tests: where a finding about it points."""
+    if isinstance(condition, AllOf | AnyOf):
+        return first_field((condition.all if isinstance(condition, AllOf) else condition.any)[0])
+    if isinstance(condition, NotOf):
+        return first_field(condition.not_)
+    return condition.field
+
+
+def _field_test(condition: Condition, where: DataPath) -> Test:
     """All the tests a ``Condition`` names, and-ed; a condition naming none always holds."""
     if condition.field == "sponsored" and isinstance(condition.equals, bool) \
             and condition.pattern is None and condition.present is None and not condition.one_of:
