@@ -16,11 +16,33 @@ from pathlib import Path
 
 from governance.findings import Finding, Location, Severity
 from governance.lint.terms_file import term_file_path
+from governance.loader import LoadedPolicy
+from governance.models.rules import EntitiesRule
+from governance.source import DataPath
 from governance.text.entities import EntityKind, entry_key
 
 ENTITY_LIST_FILE = "policy.entity-list"
 #: A list larger than this is a wrong file, not a roster.
 MAX_BYTES = 5_000_000
+
+
+def attach_list_files(loaded: LoadedPolicy, path: DataPath, rule: EntitiesRule
+                      ) -> list[Finding]:
+    """Read the rule's ``allow_file`` and ``deny_file`` and give their entries to the rule."""
+    findings: list[Finding] = []
+    entries: dict[str, list[str]] = {"allow": [], "deny": []}
+    for name, key in ((rule.allow_file, "allow"), (rule.deny_file, "deny")):
+        if not name:
+            continue
+        where = loaded.locate((*path, f"{key}_file"))
+        file, why = entity_list_path(where.file, name, loaded.base_dir)
+        if file is None:
+            findings.append(_problem(why, where))
+            continue
+        entries[key], problems = read_entity_list(file, rule.entity, where)
+        findings.extend(problems)
+    rule.attach_file_entries(entries["allow"], entries["deny"])
+    return findings
 
 
 def entity_list_path(declaring_file: str, name: str, policy_dir: Path

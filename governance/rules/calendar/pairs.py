@@ -23,12 +23,12 @@ from dataclasses import dataclass
 
 from governance.models.policy import Policy
 from governance.models.post import Post
-from governance.models.rules import PairRule
+from governance.models.rules import PairRule, RuleBase
 from governance.rules.base import LintContext, Problem
 from governance.rules.calendar.timeline import Lane, Timeline, timeline
 from governance.rules.declared.filters import PostFilter, compile_filter, field_getter
 from governance.rules.declared.messages import fill
-from governance.rules.declared.types import compile_condition
+from governance.rules.declared.types import DeclaredType, compile_condition
 
 CalendarCheck = Callable[[Sequence[Post], LintContext], Iterator[Problem]]
 Key = tuple[str, ...]
@@ -39,7 +39,7 @@ def compile_pair(rule: PairRule, policy: Policy) -> CalendarCheck:
     is_first = compile_condition(rule.first, ("first",))
     is_second = compile_condition(rule.second, ("second",))
     looked_at = compile_condition(rule.when, ("when",)) if rule.when is not None else None
-    accepts = compile_filter(rule.applies_to, policy)
+    accepts = compile_filter(rule.applies_to, policy, looked_at)
     readers = [field_getter(name) for name in rule.same]
     low, high = rule.within.min_minutes * 60, rule.within.max_minutes * 60
 
@@ -48,7 +48,9 @@ def compile_pair(rule: PairRule, policy: Policy) -> CalendarCheck:
 
     def check(posts: Sequence[Post], ctx: LintContext) -> Iterator[Problem]:
         calendar = timeline(posts, ctx)
-        lane = _looked_at(calendar.everything, accepts, looked_at)
+        lane = calendar.everything
+        if not accepts.everything:
+            lane = lane.where([accepts.accepts(p) for p in lane.posts])
         seconds: dict[Key, _Seconds] = {}
         for position, post in enumerate(lane.posts):
             if is_second(post):
@@ -70,14 +72,6 @@ def compile_pair(rule: PairRule, policy: Policy) -> CalendarCheck:
             yield _problem(rule, lane, position, post_key, candidates)
 
     return check
-
-
-def _looked_at(lane: Lane, accepts: PostFilter, looked_at: Callable[[Post], bool] | None
-               ) -> Lane:
-    if accepts.everything and looked_at is None:
-        return lane
-    return lane.where([accepts.accepts(p) and (looked_at is None or looked_at(p))
-                       for p in lane.posts])
 
 
 @dataclass(frozen=True)
@@ -143,3 +137,8 @@ def _nearest(lane: Lane, candidates: _Seconds, position: int) -> str:
     minutes = round((lane.instants[nearest] - instant) / 60)
     when = f"{minutes} minutes after it" if minutes >= 0 else f"{-minutes} minutes before it"
     return f"; {lane.posts[nearest].id} comes {when}"
+
+
+CHECKERS: dict[type[RuleBase], DeclaredType] = {
+    PairRule: DeclaredType("calendar", lambda rule, policy, terms: compile_pair(rule, policy)),
+}

@@ -25,12 +25,12 @@ from dataclasses import dataclass
 from governance.models.content import Event
 from governance.models.policy import Policy
 from governance.models.post import Post
-from governance.models.rules import ScheduleRule
+from governance.models.rules import RuleBase, ScheduleRule
 from governance.rules.base import LintContext, Problem
 from governance.rules.calendar.timeline import Lane, Timeline, day_text, days_text, timeline
 from governance.rules.declared.filters import PostFilter, compile_filter
 from governance.rules.declared.messages import fill
-from governance.rules.declared.types import compile_condition
+from governance.rules.declared.types import DeclaredType, compile_condition
 
 CalendarCheck = Callable[[Sequence[Post], LintContext], Iterator[Problem]]
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -59,12 +59,12 @@ class Span:
 def compile_schedule(rule: ScheduleRule, policy: Policy) -> CalendarCheck:
     """The check of a schedule rule; a bad ``when`` pattern raises ``CompileError``."""
     counts = compile_condition(rule.when, ("when",)) if rule.when is not None else None
-    accepts = compile_filter(rule.applies_to, policy)
+    accepts = compile_filter(rule.applies_to, policy, counts)
     event = _event(rule, policy)
 
     def check(posts: Sequence[Post], ctx: LintContext) -> Iterator[Problem]:
         calendar = timeline(posts, ctx)
-        for span in spans(calendar, accepts, counts):
+        for span in spans(calendar, accepts):
             for window in windows(rule, event, span.first, span.last):
                 if judged(window, span.first, span.last, rule.include_partial):
                     problem = _judge(rule, window, span)
@@ -74,9 +74,9 @@ def compile_schedule(rule: ScheduleRule, policy: Policy) -> CalendarCheck:
     return check
 
 
-def spans(calendar: Timeline, accepts: PostFilter, counts: Callable[[Post], bool] | None
-          ) -> Iterator[Span]:
-    """One span for the calendar, or one per channel when the rule names channels."""
+def spans(calendar: Timeline, accepts: PostFilter) -> Iterator[Span]:
+    """One span for the calendar, or one per channel when the rule names channels;
+    the posts that count are those ``accepts`` (``applies_to`` and ``when``) keeps."""
     if accepts.channels is None:
         lanes = [("", calendar.everything)]
     else:
@@ -85,7 +85,7 @@ def spans(calendar: Timeline, accepts: PostFilter, counts: Callable[[Post], bool
     for channel, lane in lanes:
         if not lane:
             continue
-        keep = [accepts.accepts(p) and (counts is None or counts(p)) for p in lane.posts]
+        keep = [accepts.accepts(p) for p in lane.posts]
         yield Span(channel, lane.days[0], lane.days[-1], lane.where(keep), lane)
 
 
@@ -140,4 +140,10 @@ def _event(rule: ScheduleRule, policy: Policy) -> Event | None:
         return None
     # An unknown event id is a reference error of the policy, reported on load.
     return next((e for e in policy.content.events if e.id == rule.before.event), None)
+
+
+CHECKERS: dict[type[RuleBase], DeclaredType] = {
+    ScheduleRule: DeclaredType("calendar",
+                               lambda rule, policy, terms: compile_schedule(rule, policy)),
+}
 

@@ -12,25 +12,28 @@ one field is reported once.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 
 from governance.models.post import Post
-from governance.models.rules import EntitiesRule
+from governance.models.rules import EntitiesRule, RuleBase
 from governance.rules.base import LintContext, Problem
 from governance.rules.declared.filters import field_getter
 from governance.rules.declared.messages import fill
-from governance.rules.declared.types import Checker
+from governance.rules.declared.types import Checker, CompileError, DeclaredType
 from governance.text.entities import Entity, EntityList, find_entities, link_entity
 
 
-def compile_entities(rule: EntitiesRule, allow_file: Sequence[str] = (),
-                     deny_file: Sequence[str] = ()) -> Checker:
-    """The check of an entities rule; ``allow_file``/``deny_file`` are the entries
-    the loader read from the rule's list files."""
+def compile_entities(rule: EntitiesRule) -> Checker:
+    """The check of an entities rule, with the entries the loader read from its list
+    files; ``CompileError`` when they were not read."""
+    files = rule.file_entries()
+    if files is None:
+        raise CompileError(("allow_file" if rule.allow_file else "deny_file",),
+                           "the rule's list files were not read")
     kind, scope, template, limit = rule.entity, rule.scope, rule.message, rule.max
-    allowed = EntityList(kind, [*rule.allow, *allow_file]) \
+    allowed = EntityList(kind, [*rule.allow, *files["allow"]]) \
         if rule.allow or rule.allow_file else None
-    denied = EntityList(kind, [*rule.deny, *deny_file])
+    denied = EntityList(kind, [*rule.deny, *files["deny"]])
     read = field_getter(scope)
     with_link = kind in ("domain", "url") and scope != "link"
 
@@ -53,6 +56,11 @@ def compile_entities(rule: EntitiesRule, allow_file: Sequence[str] = (),
                               data={"count": len(entities), "limit": limit, "entity": kind})
 
     return check
+
+
+CHECKERS: dict[type[RuleBase], DeclaredType] = {
+    EntitiesRule: DeclaredType("post", lambda rule, policy, terms: compile_entities(rule)),
+}
 
 
 def _distinct(entities: list[Entity]) -> Iterator[Entity]:
