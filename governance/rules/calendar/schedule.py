@@ -129,9 +129,12 @@ def _judge(rule: ScheduleRule, window: Window, span: Span) -> Problem | None:
 
 
 def _around(lane: Lane, window: Window) -> tuple[Post, ...]:
-    """The posts just before and after an empty window: where its posts belong."""
+    """The window's other posts, else those just before and after it: where its
+    posts belong."""
     low = bisect.bisect_left(lane.days, window.first)
     high = bisect.bisect_right(lane.days, window.last)
+    if high > low:
+        return tuple(lane.posts[low:high])
     return tuple(lane.posts[i] for i in (low - 1, high) if 0 <= i < len(lane))
 
 
