@@ -140,13 +140,18 @@ def first_sentence(text: str) -> str:
 
 
 def _doc(rule: RuleBase, description: str) -> str:
-    parts = [description or rule.message, f"Message: {rule.message}"]
+    parts = [description or rule.message, f"Message: {rule.message}", *_example_parts(rule)]
+    return inspect.cleandoc("\n\n".join(parts))
+
+
+def _example_parts(rule: RuleBase) -> list[str]:
+    parts = []
     for title, examples in (("Fails", rule.examples.fail), ("Passes", rule.examples.pass_)):
         if examples:
             body = yaml.safe_dump(examples, allow_unicode=True, sort_keys=False,
                                   default_flow_style=False).rstrip()
             parts.append(f"{title}::\n\n" + "\n".join("    " + line for line in body.splitlines()))
-    return inspect.cleandoc("\n\n".join(parts))
+    return parts
 
 
 def _settings_doc(rule: RuleBase, description: str) -> str:
@@ -156,5 +161,6 @@ def _settings_doc(rule: RuleBase, description: str) -> str:
     body = yaml.safe_dump(settings, allow_unicode=True, sort_keys=True,
                           default_flow_style=False).rstrip()
     parts = [description or rule.message, f"Message: {rule.message}",
-             "Settings::\n\n" + "\n".join("    " + line for line in body.splitlines())]
+             "Settings::\n\n" + "\n".join("    " + line for line in body.splitlines()),
+             *_example_parts(rule)]
     return inspect.cleandoc("\n\n".join(parts))
