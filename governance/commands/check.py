@@ -17,8 +17,9 @@ from governance.rules import POLICY_RULES
 from governance.runner import run_policy_rules
 
 
-def run(policy_path: str, format_name: str, fail_on: str, today: dt.date | None) -> int:
-    result = load_policy(policy_path, hooks=policy_hooks())
+def run(policy_path: str, format_name: str, fail_on: str, today: dt.date | None,
+        allow_paths: tuple[str, ...] = ()) -> int:
+    result = load_policy(policy_path, hooks=policy_hooks(), allow=allow_paths)
     findings = list(result.findings)
     if result.policy is not None:
         findings.extend(run_policy_rules(result.policy, POLICY_RULES, today or dt.date.today()))
