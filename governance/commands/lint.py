@@ -22,6 +22,7 @@ from typing import Any
 
 import click
 
+from governance.cli_options import ALLOW_PATH
 from governance.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError
 
 #: The policy used when ``--policy`` is not given, if it exists.
@@ -50,31 +51,41 @@ PROGRESS_FROM_POSTS = 5000
 @click.option("--today", type=click.DateTime(["%Y-%m-%d"]), default=None,
               help="Judge waiver expiry as of this date (default: today).")
 @click.option("--no-color", is_flag=True, help="No colour, even on a terminal.")
+@ALLOW_PATH
 def command(calendars: tuple[str, ...], policy: str | None, formats: tuple[str, ...],
             outputs: tuple[Path, ...], fail_on: str, sheet: str | None, columns: tuple[str, ...],
-            timezone: str | None, today: Any, no_color: bool) -> None:
+            timezone: str | None, today: Any, no_color: bool,
+            allow_paths: tuple[str, ...]) -> None:
     """Lint content calendars (CSV, XLSX, YAML, JSON, JSONL, ICS, scheduler CSVs)."""
     sys.exit(run(calendars, policy, formats, outputs, fail_on, sheet, columns, timezone,
-                 today.date() if today else None, no_color))
+                 today.date() if today else None, no_color, allow_paths))
 
 
 def run(calendars: Sequence[str], policy: str | None, formats: Sequence[str],
         outputs: Sequence[Path], fail_on: str, sheet: str | None, columns: Sequence[str],
-        timezone: str | None, today: dt.date | None, no_color: bool) -> int:
+        timezone: str | None, today: dt.date | None, no_color: bool,
+        allow_paths: Sequence[str] = ()) -> int:
     from governance.calendars import UNREADABLE
     from governance.findings import Severity, fails
     from governance.lint import LintOptions, lint
     from governance.lint.engine import UnreadableCalendarError
+    from governance.text_safety import printable
+    from governance.writing import refuse_inputs
 
     targets = pair_outputs(formats, outputs)
     options = LintOptions(calendars=list(calendars), policy=_policy_path(policy), today=today,
-                          timezone=timezone, sheet=sheet, columns=parse_columns(columns))
+                          timezone=timezone, sheet=sheet, columns=parse_columns(columns),
+                          allow_paths=tuple(allow_paths))
+    # Before the run, so a long lint is not wasted; again after it, when the
+    # policy's bases and term files are known.
+    refuse_inputs(outputs, calendars)
     try:
         with _progress(calendars) as progress:
             result = lint(options, progress)
     except UnreadableCalendarError as exc:
-        click.echo(f"{exc.path}: error: {exc.message} ({UNREADABLE})", err=True)
+        click.echo(printable(f"{exc.path}: error: {exc.message} ({UNREADABLE})"), err=True)
         return EXIT_USAGE
+    refuse_inputs(outputs, [*calendars, *result.policy_files])
     colour = not no_color and "NO_COLOR" not in os.environ and sys.stdout.isatty()
     _emit(result.report, targets, colour)
     if not result.linted:
@@ -121,14 +132,14 @@ def _policy_path(policy: str | None) -> str:
 def _emit(report: Any, targets: list[tuple[str, Path | None]], colour: bool) -> None:
     from governance.formatters import formatter
     from governance.lint.text_report import render as render_text
-    from governance.writing import write_atomically
+    from governance.writing import write_output
 
     for name, path in targets:
         render = render_text if name == "text" else formatter(name)
         if path is None:
             click.echo(render(report, colour), nl=False)
         else:
-            write_atomically(path, render(report, False).encode("utf-8"))
+            write_output(path, render(report, False).encode("utf-8"))
 
 
 @contextlib.contextmanager
@@ -156,6 +167,8 @@ def _estimate_posts(calendars: Sequence[str]) -> int:
     """Lines in the calendars: about one post each in CSV and JSONL; 0 for binary files."""
     total = 0
     for name in calendars:
+        if not os.path.isfile(name):  # a pipe would block here, before the reader refuses it
+            return 0
         try:
             with open(name, "rb") as handle:
                 head = handle.read(1 << 20)

@@ -22,6 +22,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from governance.calendars import CalendarError, ReadOptions, iter_posts
 from governance.errors import UsageError
@@ -63,12 +64,16 @@ class LintOptions:
     columns: Mapping[str, str] = field(default_factory=dict)
     calendar_format: str | None = None
     encoding: str | None = None
+    #: Directories the policy may read beyond its root (``--allow-path``).
+    allow_paths: Sequence[str] = ()
 
 
 @dataclass
 class LintResult:
     report: Report
     linted: bool  # False when the policy's own errors stopped the run
+    #: Every policy file the run read (bases and term files too).
+    policy_files: list[Path] = field(default_factory=list)
 
 
 def lint(options: LintOptions, progress: Progress | None = None) -> LintResult:
@@ -76,11 +81,11 @@ def lint(options: LintOptions, progress: Progress | None = None) -> LintResult:
     calendar and ``UsageError`` for a policy that cannot be read at all."""
     target = ", ".join(options.calendars)
     compiler = DeclaredRulesHook()
-    loaded = load_policy(options.policy, hooks=(compiler,))
+    loaded = load_policy(options.policy, hooks=(compiler,), allow=tuple(options.allow_paths))
     if loaded.policy is None or any(f.severity is Severity.ERROR for f in loaded.findings):
         report = Report("lint", target, loaded.findings,
                         checked={"policy files": len(loaded.files)})
-        return LintResult(report, linted=False)
+        return LintResult(report, linted=False, policy_files=loaded.read)
     policy = loaded.policy.policy
     ctx = build_context(policy, options.today or dt.date.today(), options.timezone)
     run = _Run(ctx, compiler.catalogue, options)
@@ -92,7 +97,7 @@ def lint(options: LintOptions, progress: Progress | None = None) -> LintResult:
     run.lint_calendar(options.calendars[0] if options.calendars else "")
     report = Report("lint", target, [*loaded.findings, *run.findings],
                     checked={"posts": run.count, "rules": run.rules_run})
-    return LintResult(report, linted=True)
+    return LintResult(report, linted=True, policy_files=loaded.read)
 
 
 class _Run:
