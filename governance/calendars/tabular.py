@@ -123,8 +123,9 @@ def missing_columns(names: Sequence[str], has_default_channel: bool) -> list[str
 
 def missing_columns_finding(missing: Sequence[str], location: Location, what: str) -> Finding:
     if list(missing) == ["channel"]:
-        message = (f"{what} has no channel column: pass a default channel (the channel the "
-                   "whole file is for) or add a 'channel' column; no post was read")
+        message = (f"{what} has no channel column: pass --channel ID (the channel the "
+                   "whole file is for), set calendar.default_channel in the policy, or add "
+                   "a 'channel' column; no post was read")
     else:
         message = (f"{what} lacks required column(s) {', '.join(missing)}: no post was read "
                    "(the column mapping can map other column names to them)")
@@ -153,7 +154,8 @@ class RowConverter:
         self.columns = {name: i for i, name in enumerate(names) if name in FIELD_SET}
         self._tz = tz
         self._parse_date = parse_date
-        self._fallback_channel = "" if "channel" in self.columns else (default_channel or "")
+        # A default channel fills empty channel cells too, not only a missing column.
+        self._fallback_channel = default_channel or ""
         self._extras = [(name, i) for i, name in enumerate(names) if name and name not in FIELD_SET]
         absent = self.width  # convert() appends one empty cell, read for absent columns
         self._index = tuple(self.columns.get(name, absent) for name in FIELDS)

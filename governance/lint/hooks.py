@@ -73,7 +73,8 @@ class DeclaredRulesHook:
                    ) -> tuple[list[Term], list[Finding]]:
         where = loaded.locate((*path, "terms_file"))
         name = rule.terms_file or ""
-        return read_terms(term_file_path(where.file, name), not rule.ignore_case, where)
+        return read_terms(term_file_path(where.file, name), not rule.ignore_case, where,
+                          loaded.boundary)
 
 
 def policy_hooks() -> tuple[DeclaredRulesHook, ...]:

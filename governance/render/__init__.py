@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from governance.cells import csv_row
 from governance.loader import LoadedPolicy
 from governance.render.i18n import Catalogue, choose_language
 from governance.render.policy_document import build_document, document_context
@@ -78,13 +79,13 @@ def raci_csv(matrix: RaciMatrix) -> str:
     header += [t("raci.cadence")] if matrix.has_cadence else []
     header += [role.title for role in matrix.roles]
     header += [t("raci.problem_rules")] if matrix.has_row_problems else []
-    writer.writerow(header)
+    writer.writerow(csv_row(header))
     for row in matrix.rows:
         line = [row.activity, row.name]
         line += [row.cadence] if matrix.has_cadence else []
         line += [cell.letter for cell in row.cells]
         line += [", ".join(row.problems)] if matrix.has_row_problems else []
-        writer.writerow(line)
+        writer.writerow(csv_row(line))
     return "\ufeff" + out.getvalue()
 
 

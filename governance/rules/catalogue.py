@@ -93,6 +93,8 @@ INPUT_IDS: Mapping[str, str] = {
     "policy.duplicate-section": "Two policy files define the same section.",
     "policy.extends": "A pack named in 'extends' that cannot be used.",
     "policy.merge": "A policy and the packs it extends that cannot be merged.",
+    "policy.file": "A policy file that may not be read: outside the policy's root, not a "
+    "regular file, or over the size limit.",
     "policy.terms-file": "A declared rule's terms file that cannot be read.",
     "policy.entity-list": "An entities rule's allow or deny list file that cannot be used.",
     "policy.bad-pattern": "A declared rule that cannot be compiled (a bad pattern, stemmer...).",
@@ -114,6 +116,8 @@ INPUT_IDS: Mapping[str, str] = {
     "calendar.duplicate-key": "A key appears twice in one post.",
     "calendar.duplicate-id": "Two posts share an id.",
     "calendar.unknown-column": "A column the calendar format does not know; it is ignored.",
+    "calendar.date-order": "Which order of day, month and year numeric dates were read in.",
+    "calendar.rule-skipped": "A rule that did not run: the calendar lacks the column it reads.",
     "lint.unknown-channel": "A post whose channel the policy does not declare.",
     "lint.waiver-reason": "A 'waive' entry that gives no reason.",
     "lint.waiver-unknown-rule": "A 'waive' entry that names no known rule.",

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal, Protocol
 from urllib.parse import urlsplit
 
-from governance.text import length as _extractor
+from governance.text import twitter_text
 
 if TYPE_CHECKING:
     from tldextract import TLDExtract
@@ -63,22 +63,16 @@ class Entity:
     end: int
 
 
-@dataclass(frozen=True, slots=True)
-class _Found:
-    value: str
-    start: int
-    end: int
-
-
 def extract(kind: Literal["mention", "hashtag", "url"], text: str) -> Sequence[Extracted]:
-    """The mentions, hashtags or links of ``text``, as the networks find them.
+    """The mentions, hashtags or links of ``text``, exactly as X finds them.
 
     The one door to the extractor: every entity rule finds its entities here.
     """
     if kind == "url":
-        return [_Found(s.text, s.start, s.end) for s in _extractor.extract_urls(text)]
-    spans = _extractor.mentions(text) if kind == "mention" else _extractor.hashtags(text)
-    return [_Found(s.text[1:], s.start, s.end) for s in spans]
+        return twitter_text.extract_urls(text)
+    if kind == "mention":
+        return twitter_text.extract_mentions(text)
+    return twitter_text.extract_hashtags(text)
 
 
 def find_entities(kind: EntityKind, text: str) -> list[Entity]:
