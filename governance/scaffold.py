@@ -53,6 +53,8 @@ WORDS: dict[str, dict[str, str]] = {
         "voice": "Friendly, not official: we write as \"we\" and talk to each reader personally.",
         "example_post": "Hello! We are starting our account here: what would you like us "
                         "to write about?",
+        "test_name": "a promotion needs an approval by someone other than its author",
+        "promo_post": "This week only: a second coffee for half the price!",
     },
     "ru": {
         "goal_statement": "Больше людей знают нас и читают нас",
@@ -68,6 +70,8 @@ WORDS: dict[str, dict[str, str]] = {
         "voice": "Дружелюбно, не официально: пишем «мы» и обращаемся к читателю лично.",
         "example_post": "Привет! Мы начинаем вести здесь наш аккаунт: о чём вам было бы "
                         "интересно читать?",
+        "test_name": "акцию согласует не её автор",
+        "promo_post": "Только на этой неделе: второй кофе за полцены!",
     },
 }
 
@@ -120,10 +124,11 @@ def files(options: InitOptions) -> dict[str, bytes]:
     env = _environment()
     out = {f"policy/{name}.yaml": env.get_template(f"policy/{name}.yaml.j2").render(context)
            for name in POLICY_FILES}
+    out["policy/tests/promotions.yaml"] = env.get_template("policy/tests.yaml.j2").render(context)
     out[".pre-commit-config.yaml"] = env.get_template("pre-commit-config.yaml.j2").render(context)
     out[".github/workflows/governance.yml"] = env.get_template("workflow.yml.j2").render(context)
     encoded = {path: text.encode("utf-8") for path, text in out.items()}
-    header, row = calendar_row(options, context["channels"][0]["id"])
+    header, row = calendar_row(options, context["channel"])
     encoded["calendars/calendar.csv"] = _csv(header, row)
     encoded["calendars/calendar.xlsx"] = _xlsx(header, row, options.today)
     return encoded
@@ -140,6 +145,8 @@ def _context(options: InitOptions) -> dict[str, Any]:
         "packs": [{"name": p, "why": PACKS[p]} for p in PACKS_BY_LANGUAGE[options.language]],
         "channels": [{"id": f"{n}-main", "network": n, "handle": handle}
                      for n in options.networks],
+        "channel": f"{options.networks[0]}-main",
+        "example_time": f"{_first_working_day(options.today).isoformat()}T10:00",
         "hooks_repo": HOOKS_REPO,
         "version": __version__,
     }
@@ -153,13 +160,18 @@ def _handle(name: str) -> str:
 
 def calendar_row(options: InitOptions, channel: str) -> tuple[list[str], list[str]]:
     """The default columns and one example post, on the first working day after today."""
-    day = options.today + dt.timedelta(days=1)
-    while day.weekday() >= 5:
-        day += dt.timedelta(days=1)
+    day = _first_working_day(options.today)
     values = {"id": "post-1", "publish_at": f"{day.isoformat()}T10:00", "channel": channel,
               "author": "smm-manager", "text": WORDS[options.language]["example_post"],
               "link": "", "sponsored": "false", "kind": "engagement"}
     return list(DEFAULT_COLUMNS), [values[c] for c in DEFAULT_COLUMNS]
+
+
+def _first_working_day(today: dt.date) -> dt.date:
+    day = today + dt.timedelta(days=1)
+    while day.weekday() >= 5:
+        day += dt.timedelta(days=1)
+    return day
 
 
 def _csv(header: list[str], row: list[str]) -> bytes:

@@ -14,6 +14,7 @@ def _models() -> dict[str, type[BaseModel]]:
     from governance.formatters.report_model import ReportDocument
     from governance.lint.baseline import BaselineDocument
     from governance.models.policy import Policy
+    from governance.models.policy_tests import PolicyTestFile
     from governance.models.post import CalendarDocument, PostRecord
 
     return {
@@ -22,6 +23,7 @@ def _models() -> dict[str, type[BaseModel]]:
         "post.schema.json": PostRecord,
         "report.schema.json": ReportDocument,
         "baseline.schema.json": BaselineDocument,
+        "policy-tests.schema.json": PolicyTestFile,
     }
 
 

@@ -1,4 +1,4 @@
-"""``governance init``: a policy repository that ``check`` passes and whose calendar ``lint`` runs.
+"""``governance init``: a repository that ``check`` and ``test`` pass and ``lint`` runs on.
 
 The files written for a fixed set of answers are golden files (``golden/init/``);
 an existing file is never overwritten; bad answers are one line and exit 2.
@@ -37,7 +37,8 @@ def test_init_writes_the_golden_repository(tmp_path: Path, update_goldens: bool)
         ".github/workflows/governance.yml", ".pre-commit-config.yaml",
         "calendars/calendar.csv", "calendars/calendar.xlsx",
         "policy/channels.yaml", "policy/content.yaml", "policy/goals.yaml",
-        "policy/organisation.yaml", "policy/roles.yaml", "policy/workflow.yaml"]
+        "policy/organisation.yaml", "policy/roles.yaml", "policy/tests/promotions.yaml",
+        "policy/workflow.yaml"]
     assert out.count(": written\n") == len(files)
     if update_goldens:
         for name, data in files.items():
@@ -64,6 +65,8 @@ def test_check_passes_and_the_template_calendars_lint_clean(tmp_path: Path,
                               str(root / "policy"), "--fail-on", "info", "--no-color")
         assert code == 0, out
         assert ": no problems [1 post, " in out
+    code, out, _ = invoke("test", str(root / "policy"))
+    assert code == 0 and out.endswith(": 1 case, 1 passed, 0 failed\n"), out
     name = answers[1]
     organisation = yaml.safe_load((root / "policy" / "organisation.yaml").read_text("utf-8"))
     assert organisation["organisation"]["name"] == name
