@@ -28,22 +28,15 @@ from governance.errors import UsageError
 from governance.findings import Finding, Location, Severity
 from governance.lint.baseline import fingerprint_data, post_identity
 from governance.lint.channels import ChannelResolver
-from governance.lint.context import (
-    ActiveRule,
-    activate,
-    build_context,
-    declared_calendar_rules,
-    fields_read,
-)
+from governance.lint.context import ActiveRule, activate, build_context, fields_read
 from governance.lint.hooks import DeclaredRulesHook
 from governance.lint.store import PostStore
 from governance.lint.waivers import PolicyWaivers, post_waivers
 from governance.loader import load_policy
 from governance.models.post import Post
 from governance.report import Report
-from governance.rules import all_rules
 from governance.rules.base import LintContext, Problem
-from governance.rules.post_registry import CALENDAR_RULES, POST_RULES
+from governance.rules.catalogue import Catalogue
 
 UNKNOWN_CHANNEL = "lint.unknown-channel"
 #: Posts between two progress callbacks.
@@ -91,7 +84,7 @@ def lint(options: LintOptions, progress: Progress | None = None) -> LintResult:
         return LintResult(report, linted=False)
     policy = loaded.policy.policy
     ctx = build_context(policy, options.today or dt.date.today(), options.timezone)
-    run = _Run(ctx, compiler, options)
+    run = _Run(ctx, compiler.catalogue, options)
     for path in options.calendars:
         try:
             run.lint_posts(iter_posts(path, run.read_options), progress)
@@ -106,17 +99,14 @@ def lint(options: LintOptions, progress: Progress | None = None) -> LintResult:
 class _Run:
     """One lint run's state: the active rules, the waivers, the findings so far."""
 
-    def __init__(self, ctx: LintContext, compiler: DeclaredRulesHook, options: LintOptions) -> None:
+    def __init__(self, ctx: LintContext, catalogue: Catalogue, options: LintOptions) -> None:
         policy = ctx.policy
         self.ctx = ctx
-        post_rules = [*POST_RULES, *compiler.rules]
-        calendar_rules = [*CALENDAR_RULES, *declared_calendar_rules(policy)]
-        self.post_rules = activate(post_rules, ctx)
-        self.calendar_rules = activate(calendar_rules, ctx)
+        self.post_rules = activate(catalogue.rules("post"), catalogue, ctx)
+        self.calendar_rules = activate(catalogue.rules("calendar"), catalogue, ctx)
         self.rules_run = len(self.post_rules) + len(self.calendar_rules)
         # Rules switched off or inactive may still be waived: the waiver is not a typo.
-        self.known_rules = ({r.id for r in (*all_rules(), *post_rules, *calendar_rules)}
-                            | compiler.declared_ids)
+        self.known_rules = catalogue.known_ids()
         self.resolver = ChannelResolver(policy.channels)
         self.policy_waivers = PolicyWaivers(policy, ctx.today)
         self.store = PostStore(fields_read(self.calendar_rules)) if self.calendar_rules else None

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import Field, model_validator
+from pydantic import Discriminator, Field, Tag, model_validator
 
 from governance.models.common import (
     ChannelRef,
@@ -24,14 +24,24 @@ from governance.models.common import (
 Example = str | dict[str, Any]
 
 
-class RuleFilter(Strict):
-    """Which posts a rule looks at; empty lists match every post."""
+class PostSelection(Strict):
+    """Posts selected by channel, network, kind, language and sponsorship; every key
+    given narrows the selection, and empty lists match every post."""
 
     channels: list[ChannelRef] = Field(default_factory=list)
     networks: list[Network] = Field(default_factory=list)
     kinds: list[Text] = Field(default_factory=list)
     languages: list[str] = Field(default_factory=list)
     sponsored: bool | None = None
+
+
+class RuleFilter(PostSelection):
+    """Which posts a rule looks at; empty lists match every post."""
+
+    except_: PostSelection | None = Field(
+        None, alias="except",
+        description="Posts left out: those that these keys select, as applies_to would.",
+    )
 
 
 class RuleExamples(Strict):
@@ -51,6 +61,9 @@ class RuleBase(Strict):
     severity: SeverityField = SeverityName.WARNING
     scope: str = Field("text", description="The post field the rule reads.")
     applies_to: RuleFilter = Field(default_factory=RuleFilter)
+    when: AnyCondition | None = Field(
+        None, description="The rule looks only at posts that meet this condition."
+    )
     examples: RuleExamples = Field(default_factory=RuleExamples)
 
 
@@ -115,7 +128,7 @@ class PatternRule(RuleBase):
 
 
 class Condition(Strict):
-    """A test on one field of a post."""
+    """A test on one field of a post; every test given must hold."""
 
     field: str = "text"
     equals: str | bool | None = None
@@ -128,12 +141,48 @@ class Condition(Strict):
     )
 
 
+class AllOf(Strict):
+    """Every one of these conditions holds."""
+
+    all: list[AnyCondition] = Field(min_length=1)
+
+
+class AnyOf(Strict):
+    """At least one of these conditions holds."""
+
+    any: list[AnyCondition] = Field(min_length=1)
+
+
+class NotOf(Strict):
+    """This condition does not hold."""
+
+    not_: AnyCondition = Field(alias="not")
+
+
+def _condition_kind(value: Any) -> str:
+    # Tags are bracketed so that error locations never mistake them for keys of the data.
+    if isinstance(value, dict):
+        return next((f"[{key}]" for key in ("all", "any", "not") if key in value), "[field]")
+    return next((tag for tag, model in (("[all]", AllOf), ("[any]", AnyOf), ("[not]", NotOf))
+                 if isinstance(value, model)), "[field]")
+
+
+#: A condition: a field test, or all/any of conditions, or not a condition, nested freely.
+AnyCondition = Annotated[
+    Annotated[Condition, Tag("[field]")]
+    | Annotated[AllOf, Tag("[all]")]
+    | Annotated[AnyOf, Tag("[any]")]
+    | Annotated[NotOf, Tag("[not]")],
+    Discriminator(_condition_kind),
+]
+
+
 class ConditionalRule(RuleBase):
     """If a post meets `if`, it must meet `then`."""
 
     type: Literal["conditional"]
-    if_: Condition = Field(alias="if")
-    then: Condition
+    if_: AnyCondition = Field(alias="if")
+    then: AnyCondition
 
 
 class LengthRule(RuleBase):
@@ -149,7 +198,7 @@ class ShareRule(RuleBase):
     """At most a share of the calendar's posts may match, over a rolling window."""
 
     type: Literal["share"]
-    match: Condition
+    match: AnyCondition
     max_percent: float = Field(gt=0, le=100)
     window_days: int = Field(30, ge=1)
     per: Literal["channel", "calendar"] = "channel"
@@ -184,3 +233,11 @@ class RuleSetting(Strict):
 
     severity: SeverityField | None = None
     options: dict[str, Any] = Field(default_factory=dict)
+
+
+AllOf.model_rebuild()
+AnyOf.model_rebuild()
+NotOf.model_rebuild()
+for _model in (RuleBase, ExistenceRule, SubstitutionRule, OccurrenceRule, PatternRule,
+               ConditionalRule, LengthRule, ShareRule, CadenceRule):
+    _model.model_rebuild()

@@ -55,6 +55,19 @@ CASES: list[tuple[str, dict[str, str | bytes], list[str]]] = [
         "channels:\n  - {id: vk, network: vk, handle: h, purpose: brand, owner: ceo, "
         "goals: [sales]}\n")},
      ["p.yaml:6:74 ref.unknown-goal: unknown goal 'sales'"]),
+    ("a typo deep in a nested condition", {"p.yaml": ORG + (
+        "content:\n  rules:\n    - {id: a.b, type: existence, tokens: [x], message: m,\n"
+        "       when: {any: [{field: kind, equals: a}, {not: {field: text, patern: b}}]}}\n")},
+     ["p.yaml:5:67 schema.unknown-key: unknown key 'patern' in content.rules[0].when.any[1].not "
+      "(did you mean 'pattern'?)"]),
+    ("a key beside all", {"p.yaml": ORG + (
+        "content:\n  rules:\n    - {id: a.b, type: existence, tokens: [x], message: m,\n"
+        "       when: {all: [{field: kind, equals: a}], field: text}}\n")},
+     ["p.yaml:5:48 schema.unknown-key: unknown key 'field' in content.rules[0].when"]),
+    ("an unknown reference in an exception", {"p.yaml": ORG + ROLES + (
+        "content:\n  rules:\n    - {id: a.b, type: existence, tokens: [x], message: m,\n"
+        "       applies_to: {except: {channels: [nope]}}}\n")},
+     ["p.yaml:8:41 ref.unknown-channel: unknown channel 'nope'"]),
     ("a Python tag", {"p.yaml": ORG + "tone: !!python/object/apply:os.system [ls]\n"},
      ["p.yaml:2:7 yaml.tag: unsupported YAML tag 'tag:yaml.org,2002:python/object/apply:"
       "os.system'"]),

@@ -12,8 +12,8 @@ from render_helpers import load
 from governance.findings import Severity
 from governance.render.document import BulletList, Examples, Item, Section
 from governance.render.policy_document import build_document, document_context
-from governance.render.rule_catalogue import RuleInfo
 from governance.render.wording import DocContext
+from governance.rules.catalogue import RuleInfo
 
 BASE = """\
 organisation:
@@ -103,6 +103,17 @@ def test_sections_are_numbered_in_order_without_gaps(tmp_path: Path) -> None:
     ("{id: r, type: share, match: {field: kind, equals: promo}, max_percent: 10, "
      "message: m, description: Rarely.}",
      "Rarely. At most 10% of the posts of each channel over any 30 days may do this. [r]"),
+    ("{id: r, type: conditional, message: m, if: {all: [{field: text, pattern: released}, "
+     "{not: {field: text, pattern: security}}]}, then: {any: [{field: link, present: true}, "
+     "{field: kind, one_of: [promo]}]}}",
+     "If the text matches “released” and not (the text matches “security”), then the link is "
+     "filled in or the “kind” field is one of “promo”. [r]"),
+    ("{id: r, type: existence, tokens: [cheap], message: m, "
+     "applies_to: {networks: [x], except: {kinds: [promo]}}, "
+     "when: {any: [{field: kind, equals: promo}, {field: text, pattern: sale, within_first: 9}]}}",
+     "Do not use “cheap”. Applies to posts on X (Twitter); except posts of kind “promo”. "
+     "Only for posts where the “kind” field is “promo” or the text matches “sale” within its "
+     "first 9 characters. [r]"),
 ])
 def test_declared_rules_are_worded_for_people(tmp_path: Path, rule: str, expected: str) -> None:
     ctx = context(tmp_path, f"content:\n  kinds: [{{id: promo}}]\n  rules: [{rule}]\n")
