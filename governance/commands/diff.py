@@ -73,7 +73,7 @@ def policy_changes(old: str, new: str, policy: str | None, lang: str | None
     from governance.diff import PolicyChanges, compare
     from governance.diff.sources import load_path, load_revision
     from governance.render.i18n import choose_language
-    from governance.rules import rule_by_id
+    from governance.rules.catalogue import Catalogue
 
     with tempfile.TemporaryDirectory(prefix="governance-diff-") as scratch:
         if policy is None:
@@ -83,8 +83,10 @@ def policy_changes(old: str, new: str, policy: str | None, lang: str | None
             after = (load_path(policy) if new == WORKING_TREE
                      else load_revision(policy, new, Path(scratch)))
 
+    shipped = Catalogue(build=False)
+
     def default_severity(rule_id: str) -> str | None:
-        rule = rule_by_id(rule_id)
+        rule = shipped.get(rule_id)
         return rule.severity.label if rule else None
 
     old_policy, new_policy = before.loaded.policy, after.loaded.policy

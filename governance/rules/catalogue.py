@@ -111,6 +111,9 @@ INPUT_IDS: Mapping[str, str] = {
     "lint.unknown-channel": "A post whose channel the policy does not declare.",
     "lint.waiver-reason": "A 'waive' entry that gives no reason.",
     "lint.waiver-unknown-rule": "A 'waive' entry that names no known rule.",
+    "lint.baseline-stale": "A baseline entry whose finding no longer occurs.",
+    "lint.baseline-unreadable": "A lint baseline file that cannot be read.",
+    "test.bad-case": "A policy test case that cannot be run (its calendar file is missing).",
 }
 
 
