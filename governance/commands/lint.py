@@ -37,7 +37,8 @@ NEVER_FAIL = "never"
 @click.option("--policy", "policy", default=None, metavar="PATH",
               help=f"Policy directory or file (default: ./{DEFAULT_POLICY} if it exists).")
 @click.option("--format", "formats", multiple=True, metavar="NAME",
-              help="Report format: text (default), json, sarif, junit, github. Repeatable.")
+              help="Report format: text (default), json, sarif, junit, github, markdown. "
+                   "Repeatable.")
 @click.option("--output", "outputs", multiple=True,
               type=click.Path(dir_okay=False, path_type=Path),
               help="File for the report of the --format at the same position. Repeatable.")
