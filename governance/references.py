@@ -54,6 +54,8 @@ _REFERENCES: tuple[tuple[str, str], ...] = (
     ("waivers.*.approved_by", "role"),
     ("waivers.*.target.channel", "channel"),
     ("waivers.*.target.activity", "activity"),
+    ("people.*.roles.*", "role"),
+    ("people.*.accounts.*", "channel"),
 )
 
 _UNIQUE: tuple[tuple[str, str], ...] = (
@@ -65,6 +67,7 @@ _UNIQUE: tuple[tuple[str, str], ...] = (
     ("workflow.escalation", "escalation route"),
     ("content.kinds", "kind"),
     ("content.blackouts", "blackout"),
+    ("people", "person"),
 )
 
 

@@ -4,6 +4,8 @@
 approval requirements by kind of content, channel and sponsorship under
 ``workflow.approvals``; the calendar's ``approved_by`` column records who signed
 off. The author never approves their own post unless the requirement allows it.
+``author`` and ``approved_by`` take roles or people of the staff register
+(``people:``); a person approves in any of their roles.
 
 Fails::
 
@@ -33,7 +35,7 @@ from governance.findings import Severity
 from governance.models.post import Post
 from governance.models.workflow import Approval
 from governance.rules.base import LintContext, Problem
-from governance.rules.post.common import cached
+from governance.rules.post.common import cached, roles_of
 
 ID = "approvals.required"
 SUMMARY = "Posts that need approval are approved by enough roles that may approve them."
@@ -70,17 +72,17 @@ def prepare(ctx: LintContext) -> bool:
 def check(post: Post, ctx: LintContext) -> Iterator[Problem]:
     for requirement in cached(ctx, ID, _build):
         if requirement.matches(post):
-            message = _missing(post, requirement)
+            message = _missing(post, requirement, ctx)
             if message:
                 yield Problem(message, post=post, field="approved_by",
                               data={"approval": requirement.approval.id})
 
 
-def _missing(post: Post, requirement: _Requirement) -> str:
+def _missing(post: Post, requirement: _Requirement, ctx: LintContext) -> str:
     approval = requirement.approval
     given = list(dict.fromkeys(r for r in post.approved_by if r))
-    valid = [r for r in given if r in requirement.approvers
-             and (approval.allow_self_approval or r != post.author)]
+    may = {r: bool(roles_of(r, ctx) & requirement.approvers) for r in given}
+    valid = [r for r in given if may[r] and (approval.allow_self_approval or r != post.author)]
     if len(valid) >= approval.required:
         return ""
     who = ", ".join(sorted(requirement.approvers))
@@ -91,10 +93,10 @@ def _missing(post: Post, requirement: _Requirement) -> str:
         notes.append("none recorded")
     else:
         notes.append(f"has {len(valid)}")
-    outsiders = [r for r in given if r not in requirement.approvers]
+    outsiders = [r for r in given if not may[r]]
     if outsiders:
         notes.append(f"{', '.join(outsiders)} may not approve it")
     if not approval.allow_self_approval and post.author and post.author in given \
-            and post.author in requirement.approvers:
+            and may[post.author]:
         notes.append(f"the author {post.author!r} cannot approve their own post")
     return f"{needed}; {'; '.join(notes)}"
