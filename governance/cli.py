@@ -18,7 +18,7 @@ from governance.errors import EXIT_BUG, EXIT_USAGE, UsageError
 FAIL_ON = click.Choice(["error", "warning", "info"], case_sensitive=False)
 #: The names in governance.formatters.FORMATTERS, spelt out so that start-up does not
 #: import every formatter (a test keeps the two lists equal).
-REPORT_FORMATS = ("text", "json", "sarif", "junit", "github")
+REPORT_FORMATS = ("text", "json", "sarif", "junit", "github", "html")
 
 
 class GovernanceGroup(click.Group):

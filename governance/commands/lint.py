@@ -35,7 +35,7 @@ PROGRESS_FROM_POSTS = 5000
 @click.option("--policy", "policy", default=None, metavar="PATH",
               help=f"Policy directory or file (default: ./{DEFAULT_POLICY} if it exists).")
 @click.option("--format", "formats", multiple=True, metavar="NAME",
-              help="Report format: text (default), json, sarif, junit, github. Repeatable.")
+              help="Report format: text (default), json, sarif, junit, github, html. Repeatable.")
 @click.option("--output", "outputs", multiple=True,
               type=click.Path(dir_okay=False, path_type=Path),
               help="File for the report of the --format at the same position. Repeatable.")
@@ -50,25 +50,31 @@ PROGRESS_FROM_POSTS = 5000
 @click.option("--today", type=click.DateTime(["%Y-%m-%d"]), default=None,
               help="Judge waiver expiry as of this date (default: today).")
 @click.option("--no-color", is_flag=True, help="No colour, even on a terminal.")
+@click.option("--lang", type=click.Choice(["en", "ru"]), default=None,
+              help="Language of the html report (default: the policy's first language).")
 def command(calendars: tuple[str, ...], policy: str | None, formats: tuple[str, ...],
             outputs: tuple[Path, ...], fail_on: str, sheet: str | None, columns: tuple[str, ...],
-            timezone: str | None, today: Any, no_color: bool) -> None:
+            timezone: str | None, today: Any, no_color: bool, lang: str | None) -> None:
     """Lint content calendars (CSV, XLSX, YAML, JSON, JSONL, ICS, scheduler CSVs)."""
     sys.exit(run(calendars, policy, formats, outputs, fail_on, sheet, columns, timezone,
-                 today.date() if today else None, no_color))
+                 today.date() if today else None, no_color, lang))
 
 
 def run(calendars: Sequence[str], policy: str | None, formats: Sequence[str],
         outputs: Sequence[Path], fail_on: str, sheet: str | None, columns: Sequence[str],
-        timezone: str | None, today: dt.date | None, no_color: bool) -> int:
+        timezone: str | None, today: dt.date | None, no_color: bool,
+        lang: str | None = None) -> int:
     from governance.calendars import UNREADABLE
     from governance.findings import Severity, fails
+    from governance.formatters import PLAN_FORMATS
     from governance.lint import LintOptions, lint
     from governance.lint.engine import UnreadableCalendarError
 
     targets = pair_outputs(formats, outputs)
     options = LintOptions(calendars=list(calendars), policy=_policy_path(policy), today=today,
-                          timezone=timezone, sheet=sheet, columns=parse_columns(columns))
+                          timezone=timezone, sheet=sheet, columns=parse_columns(columns),
+                          keep_plan=any(name in PLAN_FORMATS for name, _ in targets),
+                          language=lang)
     try:
         with _progress(calendars) as progress:
             result = lint(options, progress)

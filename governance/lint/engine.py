@@ -23,6 +23,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from governance.calendar_report.plan import PlanRecorder
 from governance.calendars import CalendarError, ReadOptions, iter_posts
 from governance.errors import UsageError
 from governance.findings import Finding, Location, Severity
@@ -70,6 +71,8 @@ class LintOptions:
     columns: Mapping[str, str] = field(default_factory=dict)
     calendar_format: str | None = None
     encoding: str | None = None
+    keep_plan: bool = False  # keep the posts for a report that draws the calendar
+    language: str | None = None  # of that report; default: the policy's first
 
 
 @dataclass
@@ -91,14 +94,18 @@ def lint(options: LintOptions, progress: Progress | None = None) -> LintResult:
     policy = loaded.policy.policy
     ctx = build_context(policy, options.today or dt.date.today(), options.timezone)
     run = _Run(ctx, compiler, options)
+    recorder = PlanRecorder() if options.keep_plan else None
     for path in options.calendars:
         try:
-            run.lint_posts(iter_posts(path, run.read_options), progress)
+            posts = iter_posts(path, run.read_options)
+            run.lint_posts(recorder.record(posts) if recorder else posts, progress)
         except CalendarError as exc:
             raise UnreadableCalendarError(path, exc.message) from None
     run.lint_calendar(options.calendars[0] if options.calendars else "")
     report = Report("lint", target, [*loaded.findings, *run.findings],
                     checked={"posts": run.count, "rules": run.rules_run})
+    if recorder is not None:
+        report.plan = recorder.plan(policy, ctx.timezone, options.language)
     return LintResult(report, linted=True)
 
 
