@@ -22,6 +22,8 @@ _FONT = "DejaVu Sans, Verdana, sans-serif"
 _CONFIG: dict[str, Any] = {
     "font": _FONT,
     "view": {"stroke": None},
+    # Marks without aria labels: a 10,000-post heat map would carry one per cell.
+    "mark": {"aria": False},
     "axis": {"labelColor": "#33415c", "titleColor": "#33415c", "gridColor": "#e6e9ef",
              "domainColor": "#b8c0cc", "tickColor": "#b8c0cc", "labelFontSize": 11},
     "legend": {"labelColor": "#33415c", "titleColor": "#33415c", "labelFontSize": 11},
@@ -59,7 +61,13 @@ def _renumber_ids(svg: str, name: str) -> str:
     return pattern.sub(lambda m: m.group(1) + ids[m.group(2)], svg)
 
 
-def heat_map(rows: Sequence[dict[str, Any]], labels: dict[str, str]) -> dict[str, Any]:
+#: Plans up to this many days get the count written in each heat-map cell and a dot
+#: on each day of a share line; longer plans would only crowd (and weigh) the page.
+DETAILED_DAYS = 62
+
+
+def heat_map(rows: Sequence[dict[str, Any]], labels: dict[str, str], days: int
+             ) -> dict[str, Any]:
     """Posts per day (x) and channel (y); cells over the channel's daily limit outlined.
 
     ``rows``: ``{day, channel, posts, over}``; ``channel`` is the axis label.
@@ -75,22 +83,24 @@ def heat_map(rows: Sequence[dict[str, Any]], labels: dict[str, str]) -> dict[str
                   "axis": {"labelLimit": 320}},
         },
         "layer": [
-            {"mark": {"type": "rect", "cornerRadius": 2, "strokeWidth": 2},
+            {"mark": {"type": "rect", "strokeWidth": 2},
              "encoding": {
                  "color": {"field": "posts", "type": "quantitative", "title": labels["posts"],
                            "scale": {"scheme": "blues", "domainMin": 0}},
                  "stroke": {"condition": {"test": "datum.over", "value": LIMIT_COLOUR},
                             "value": "#ffffff"}}},
-            {"mark": {"type": "text", "fontSize": 9},
-             "transform": [{"filter": "datum.posts > 0"}],
-             "encoding": {"text": {"field": "posts", "type": "quantitative"},
-                          "color": {"condition": {"test": "datum.posts >= 3", "value": "white"},
-                                    "value": "#1f2a44"}}},
+            *([{"mark": {"type": "text", "fontSize": 9},
+                "transform": [{"filter": "datum.posts > 0"}],
+                "encoding": {"text": {"field": "posts", "type": "quantitative"},
+                             "color": {"condition": {"test": "datum.posts >= 3",
+                                                     "value": "white"},
+                                       "value": "#1f2a44"}}}] if days <= DETAILED_DAYS else []),
         ],
     }
 
 
-def shares(rows: Sequence[dict[str, Any]], labels: dict[str, str]) -> dict[str, Any]:
+def shares(rows: Sequence[dict[str, Any]], labels: dict[str, str], days: int
+           ) -> dict[str, Any]:
     """Rolling shares (y, percent) by day (x): one panel per channel (row) and measure (column).
 
     ``rows``: ``{day, channel, measure, percent, limit}``; ``percent`` may be None.
@@ -109,7 +119,8 @@ def shares(rows: Sequence[dict[str, Any]], labels: dict[str, str]) -> dict[str, 
         "spec": {
             "width": 320, "height": 60,
             "layer": [
-                {"mark": {"type": "line", "point": {"size": 18}, "color": "#2f6fb3",
+                {"mark": {"type": "line", "point": {"size": 18} if days <= DETAILED_DAYS else False,
+                          "color": "#2f6fb3",
                           "interpolate": "monotone"},
                  "encoding": {"x": x,
                               "y": {"field": "percent", "type": "quantitative",

@@ -33,14 +33,14 @@ def figures(plan: Plan, channels: Sequence[str], words: Catalogue) -> Figures | 
     labels = {"posts": words("chart.posts"), "channel": words("chart.channel"),
               "kind": words("chart.kind"), "percent": words("chart.percent")}
     days = series.plan_days(plan.posts)
-    heat = charts.heat_map(_heat_rows(plan, channels, days, words), labels)
+    heat = charts.heat_map(_heat_rows(plan, channels, days, words), labels, len(days))
     mix_rows = [{"channel": channel, "kind": kind or words("grid.no_kind"), "posts": count}
                 for (channel, kind), count in sorted(series.kind_mix(plan.posts).items(),
                                                      key=lambda item: _order(item[0], channels))]
     share_rows, intro = _share_rows(plan, channels, days, words)
     return Figures(
         heat_map=_svg(heat, words, "heat-map"),
-        shares=_svg(charts.shares(share_rows, labels), words, "shares") if share_rows
+        shares=_svg(charts.shares(share_rows, labels, len(days)), words, "shares") if share_rows
         else Markup(""),
         shares_intro=intro,
         mix=_svg(charts.kind_mix(mix_rows, labels), words, "mix"))

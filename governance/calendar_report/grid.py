@@ -123,9 +123,7 @@ def _chip(index: int, post: PlannedPost, states: dict[str, str], off_hours: set[
           words: Catalogue) -> Chip:
     kind = post.kind or words("grid.no_kind")
     time = post.local.strftime("%H:%M")
-    title = f"{post.id} · {time} · {kind} · {post.where}"
-    if post.text:
-        title += f"\n{post.text}"
+    title = f"{post.id}\n{post.text}" if post.text else post.id
     return Chip(post_anchor(index), post.id, time, kind, states.get(post.id, "clean"),
                 post.id in off_hours, title)
 

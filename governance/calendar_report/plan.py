@@ -19,7 +19,7 @@ from governance.rules.calendar.content_link_share import has_link
 from governance.rules.calendar.content_promo_share import promotional_kinds
 
 #: Characters of a post's text kept for its tooltip; the report shows no more.
-TEXT_SHOWN = 160
+TEXT_SHOWN = 60
 
 
 @dataclass(frozen=True, slots=True)

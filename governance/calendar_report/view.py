@@ -7,6 +7,7 @@ link to their post's chip in the grid.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -31,7 +32,6 @@ class FindingRow:
     severity: str
     severity_label: str
     rule: str
-    explanation: str
     channel: str
     post_id: str
     post_anchor: str  # "" when the post is not in the grid
@@ -39,6 +39,13 @@ class FindingRow:
     message: str
     waived: bool
     state: str
+
+
+@dataclass(frozen=True)
+class RuleNote:
+    id: str
+    explanation: str
+    count: int
 
 
 @dataclass(frozen=True)
@@ -54,6 +61,7 @@ class View:
     severities: tuple[tuple[str, str], ...]  # (value, label) for the filter
     rules: tuple[str, ...]
     channels: tuple[str, ...]
+    glossary: tuple[RuleNote, ...]  # each rule of the findings once, with its explanation
 
 
 def build_view(report: Report, plan: Plan | None) -> View:
@@ -65,8 +73,10 @@ def build_view(report: Report, plan: Plan | None) -> View:
     channels = _channel_order(plan) if plan else []
     anchors = ({post.id: grid.post_anchor(n) for n, post in reversed(list(enumerate(plan.posts)))}
                if plan else {})
-    explanations = rule_explanations(policy)
-    rows = tuple(_row(f, anchors, explanations, words) for f in report.findings)
+    calendars = {post.file for post in plan.posts} if plan else set()
+    # One calendar: its name is in the subtitle, rows say the line (or cell) only.
+    single = next(iter(calendars)) if len(calendars) == 1 else None
+    rows = tuple(_row(f, anchors, single, words) for f in report.findings)
     return View(
         lang=words.lang,
         title=words("title", organisation=name),
@@ -80,7 +90,14 @@ def build_view(report: Report, plan: Plan | None) -> View:
                          for s in sorted(Severity, reverse=True)),
         rules=tuple(sorted({row.rule for row in rows})),
         channels=tuple(sorted({row.channel for row in rows if row.channel})),
+        glossary=_glossary(rows, rule_explanations(policy)),
     )
+
+
+def _glossary(rows: Sequence[FindingRow], explanations: dict[str, str]) -> tuple[RuleNote, ...]:
+    counts = Counter(row.rule for row in rows)
+    return tuple(RuleNote(rule, explanations.get(rule, ""), counts[rule])
+                 for rule in sorted(counts))
 
 
 def _channel_order(plan: Plan) -> list[str]:
@@ -115,15 +132,24 @@ def _stats(report: Report, plan: Plan | None, channels: Sequence[str], version: 
     return tuple(stats)
 
 
-def _row(finding: Finding, anchors: dict[str, str], explanations: dict[str, str],
-         words: Catalogue) -> FindingRow:
+def _row(finding: Finding, anchors: dict[str, str], single: str | None, words: Catalogue
+         ) -> FindingRow:
     post_id = finding.post_ids[0] if finding.post_ids else ""
     severity = finding.severity.label
     return FindingRow(
         severity=severity, severity_label=words(f"legend.{severity}"), rule=finding.rule,
-        explanation=explanations.get(finding.rule, ""), channel=finding.channel,
+        channel=finding.channel,
         post_id=post_id, post_anchor=anchors.get(post_id, ""),
-        where=str(finding.location) if finding.location else "",
+        where=_where(finding, single),
         message=finding.message, waived=finding.waived,
         state=words("findings.waived", reason=finding.waived_by) if finding.waived
-        else words("findings.open"))
+        else "")
+
+
+def _where(finding: Finding, single: str | None) -> str:
+    location = finding.location
+    if location is None:
+        return ""
+    if location.file == single and (location.line > 0 or location.anchor):
+        return str(location).removeprefix(f"{single}:")
+    return str(location)

@@ -18,12 +18,17 @@ HOSTILE = "<script>alert(1)</script>"
 CHIP = re.compile(r'<a class="post [^"]*" id="post-\d+"')
 
 
+def finding_row(page: str, rule: str) -> str:
+    table = page[page.index('id="findings-table"'):]
+    return table[table.index(f"<code>{rule}</code></td>"):].split("</tr>")[0]
+
+
 def test_the_example_report_shows_every_post_and_pairs_with_json(tmp_path: Path) -> None:
     page = example_report(tmp_path / "plan.html", "--format", "json",
                           "--output", str(tmp_path / "plan.json"))
     assert len(CHIP.findall(page)) == 43
     report = json.loads((tmp_path / "plan.json").read_text(encoding="utf-8"))
-    assert page.count("<tr class=") == len(report["findings"]) == 15
+    assert page.count("<tr data-severity=") == len(report["findings"]) == 15
     assert page.count("<svg") == 3  # heat map, shares, content mix
 
 
@@ -93,9 +98,11 @@ def test_blackout_days_are_shaded_for_the_channels_they_cover(tmp_path: Path) ->
 def test_findings_link_to_their_post_and_explain_their_rule(tmp_path: Path) -> None:
     snippet = "networks:\n  x: {max_length: 10}\n"
     page = report_of(tmp_path, [{"id": "long", "text": "Hello there everyone"}], snippet)
-    row = page[page.index('data-rule="post.length"'):].split("</tr>")[0]
+    row = finding_row(page, "post.length")
     assert '<a href="#post-1">long</a>' in row
-    assert "A post fits the length limit of its network and channel." in row
+    assert "<small>5:9</small>" in row  # the text's line:column; the calendar is the subtitle's
+    note = page[page.index('<tr id="rule-post.length">'):].split("</tr>")[0]
+    assert "A post fits the length limit of its network and channel." in note
     chip = page[page.index('id="post-1"') - 40:].split("</a>")[0]
     assert 'class="post error"' in chip
 
@@ -104,7 +111,7 @@ def test_waived_findings_say_so(tmp_path: Path) -> None:
     snippet = "networks:\n  x: {max_length: 10}\n"
     page = report_of(tmp_path, [{"id": "long", "text": "Hello there everyone",
                                  "waive": ["post.length: agreed with legal"]}], snippet)
-    row = page[page.index('data-rule="post.length"'):].split("</tr>")[0]
+    row = finding_row(page, "post.length")
     assert "waived: waived in the calendar: agreed with legal" in row
     assert 'class="post waived"' in page
 
@@ -112,7 +119,7 @@ def test_waived_findings_say_so(tmp_path: Path) -> None:
 def test_an_empty_calendar_gives_a_page_without_charts(tmp_path: Path) -> None:
     page = report_of(tmp_path, [])
     assert "<svg" not in page and 'id="calendar"' not in page
-    assert 'data-rule="calendar.empty"' in page
+    assert "<code>calendar.empty</code>" in page
 
 
 def test_a_clean_calendar_says_it_has_no_findings(tmp_path: Path) -> None:

@@ -10,7 +10,8 @@ from report_helpers import example_report, report_of
 
 pytestmark = needs_chromium
 
-ROW = re.compile(r'<tr class="[^"]*" data-severity="[^"]*" data-rule="([^"]*)"[^>]*?( hidden="")?>')
+ROW = re.compile(r'<tr data-severity="([^"]*)"[^>]*?( hidden="")?><td>[^<]*</td>'
+                 r'<td><code>([^<]*)</code></td><td>([^<]*)</td>')
 CHIP = re.compile(r'<a class="post [^"]*" id="post-\d+"')
 PWN = ("document.documentElement.setAttribute('data-pwned','1')")
 
@@ -35,7 +36,7 @@ def test_a_rule_in_the_address_leaves_only_its_findings(tmp_path: Path) -> None:
     dom = visit(page.as_uri() + "?rule=tone.officialese", tmp_path / "profile").dom
     rows = ROW.findall(dom)
     assert len(rows) == 15
-    shown = [rule for rule, hidden in rows if not hidden]
+    shown = [rule for _, hidden, rule, _ in rows if not hidden]
     assert shown == ["tone.officialese"] * 3
     assert "Показано 3 из 15" in dom
 
@@ -44,10 +45,18 @@ def test_severity_and_channel_filters_combine(tmp_path: Path) -> None:
     page = tmp_path / "plan.html"
     example_report(page)
     dom = visit(page.as_uri() + "?severity=error&channel=tg-careers", tmp_path / "profile").dom
-    shown = [m.group(0) for m in re.finditer(r"<tr [^>]*>", dom) if "data-rule" in m.group(0)
-             and "hidden" not in m.group(0)]
-    assert shown and all('data-severity="error"' in row and 'data-channel="tg-careers"' in row
-                         for row in shown)
+    rows = ROW.findall(dom)
+    shown = [(severity, channel) for severity, hidden, _, channel in rows if not hidden]
+    assert shown == [("error", "tg-careers")] * 2
+    assert len(rows) == 15
+
+
+def test_a_post_in_the_address_leaves_its_findings(tmp_path: Path) -> None:
+    page = tmp_path / "plan.html"
+    example_report(page)
+    dom = visit(page.as_uri() + "?post=tg-04", tmp_path / "profile").dom
+    shown = [rule for _, hidden, rule, _ in ROW.findall(dom) if not hidden]
+    assert shown == ["tone.officialese"] * 3
 
 
 def test_a_hostile_post_text_is_not_executed(tmp_path: Path) -> None:
