@@ -75,7 +75,7 @@ def heat_map(rows: Sequence[dict[str, Any]], labels: dict[str, str], days: int
     channels = list(dict.fromkeys(row["channel"] for row in rows))
     return {
         "data": {"values": list(rows)},
-        "width": {"step": 20}, "height": {"step": 24},
+        "width": {"step": 22 if days <= DETAILED_DAYS else 6}, "height": {"step": 24},
         "encoding": {
             "x": {"field": "day", "type": "ordinal", "timeUnit": "utcyearmonthdate",
                   "title": None, "axis": _DAY_AXIS},
@@ -101,9 +101,10 @@ def heat_map(rows: Sequence[dict[str, Any]], labels: dict[str, str], days: int
 
 def shares(rows: Sequence[dict[str, Any]], labels: dict[str, str], days: int
            ) -> dict[str, Any]:
-    """Rolling shares (y, percent) by day (x): one panel per channel (row) and measure (column).
+    """Rolling shares (y) by day (x): one panel per channel (row) and measure (column).
 
-    ``rows``: ``{day, channel, measure, percent, limit}``; ``percent`` may be None.
+    ``rows``: ``{day, channel, measure, share, limit}``, shares and limits as
+    fractions of 1; ``share`` is None where the window is not judged.
     """
     channels = list(dict.fromkeys(row["channel"] for row in rows))
     measures = list(dict.fromkeys(row["measure"] for row in rows))
@@ -123,9 +124,9 @@ def shares(rows: Sequence[dict[str, Any]], labels: dict[str, str], days: int
                           "color": "#2f6fb3",
                           "interpolate": "monotone"},
                  "encoding": {"x": x,
-                              "y": {"field": "percent", "type": "quantitative",
-                                    "title": labels["percent"],
-                                    "scale": {"domain": [0, 100]}, "axis": {"tickCount": 3}}}},
+                              "y": {"field": "share", "type": "quantitative", "title": None,
+                                    "scale": {"domain": [0, 1]},
+                                    "axis": {"tickCount": 3, "format": ".0%"}}}},
                 {"mark": {"type": "rule", "color": LIMIT_COLOUR, "strokeDash": [4, 3]},
                  "encoding": {"y": {"field": "limit", "type": "quantitative",
                                     "aggregate": "max"}}},

@@ -31,7 +31,7 @@ def figures(plan: Plan, channels: Sequence[str], words: Catalogue) -> Figures | 
     if not plan.posts:
         return None
     labels = {"posts": words("chart.posts"), "channel": words("chart.channel"),
-              "kind": words("chart.kind"), "percent": words("chart.percent")}
+              "kind": words("chart.kind")}
     days = series.plan_days(plan.posts)
     heat = charts.heat_map(_heat_rows(plan, channels, days, words), labels, len(days))
     mix_rows = [{"channel": channel, "kind": kind or words("grid.no_kind"), "posts": count}
@@ -91,9 +91,9 @@ def _share_rows(plan: Plan, channels: Sequence[str], days: Sequence[dt.date],
         for setting, label, matches in measures:
             for point in series.rolling_shares(by_channel.get(channel, []), days, matches,
                                                setting):
-                percent = None if point.percent is None else round(point.percent, 1)
+                share = None if point.percent is None else round(point.percent / 100, 4)
                 rows.append({"day": point.day.isoformat(), "channel": channel, "measure": label,
-                             "percent": percent, "limit": setting.max_percent})
+                             "share": share, "limit": setting.max_percent / 100})
     return rows, words("shares.intro")
 
 
