@@ -46,26 +46,34 @@ class Plan:
 
 
 class PlanRecorder:
-    """Passes a stream of posts and findings through, remembering the posts."""
+    """Passes a stream of posts and findings through, keeping a slim copy of each post.
 
-    def __init__(self) -> None:
-        self._posts: list[Post] = []
+    A post is copied when the stream moves on from it: by then the lint has
+    resolved its channel (a network name becomes the policy's channel id).
+    """
 
-    def record(self, items: Iterable[Post | Finding]) -> Iterator[Post | Finding]:
-        for item in items:
-            if isinstance(item, Post):
-                self._posts.append(item)
-            yield item
-
-    def plan(self, policy: Policy, timezone: dt.tzinfo, language: str | None) -> Plan:
-        """The plan of the posts seen; their channels as the lint resolved them."""
+    def __init__(self, policy: Policy, timezone: dt.tzinfo, language: str | None) -> None:
         from governance.render.i18n import choose_language
 
         declared = policy.organisation.languages if policy.organisation else []
-        promotional = promotional_kinds(policy)
-        posts = [_slim(post, timezone, promotional) for post in self._posts]
-        self._posts = []
-        return Plan(policy, timezone, choose_language(language, declared), posts)
+        self._plan = Plan(policy, timezone, choose_language(language, declared))
+        self._promotional = promotional_kinds(policy)
+
+    def record(self, items: Iterable[Post | Finding]) -> Iterator[Post | Finding]:
+        posts, timezone, promotional = self._plan.posts, self._plan.timezone, self._promotional
+        pending: Post | None = None
+        for item in items:
+            if pending is not None:
+                posts.append(_slim(pending, timezone, promotional))
+                pending = None
+            if isinstance(item, Post):
+                pending = item
+            yield item
+        if pending is not None:
+            posts.append(_slim(pending, timezone, promotional))
+
+    def plan(self) -> Plan:
+        return self._plan
 
 
 def _slim(post: Post, timezone: dt.tzinfo, promotional: frozenset[str]) -> PlannedPost:

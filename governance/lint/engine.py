@@ -94,7 +94,7 @@ def lint(options: LintOptions, progress: Progress | None = None) -> LintResult:
     policy = loaded.policy.policy
     ctx = build_context(policy, options.today or dt.date.today(), options.timezone)
     run = _Run(ctx, compiler, options)
-    recorder = PlanRecorder() if options.keep_plan else None
+    recorder = PlanRecorder(policy, ctx.timezone, options.language) if options.keep_plan else None
     for path in options.calendars:
         try:
             posts = iter_posts(path, run.read_options)
@@ -105,7 +105,7 @@ def lint(options: LintOptions, progress: Progress | None = None) -> LintResult:
     report = Report("lint", target, [*loaded.findings, *run.findings],
                     checked={"posts": run.count, "rules": run.rules_run})
     if recorder is not None:
-        report.plan = recorder.plan(policy, ctx.timezone, options.language)
+        report.plan = recorder.plan()
     return LintResult(report, linted=True)
 
 

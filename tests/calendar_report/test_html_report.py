@@ -151,3 +151,16 @@ def test_the_catalogues_have_the_same_messages(lang: str) -> None:
     for key, message in english.items():
         assert placeholders(other[key]) == placeholders(message), key
     assert sorted(p.name for p in MESSAGES_DIR.iterdir()) == ["en.yaml", "ru.yaml"]
+
+
+def test_posts_sit_under_the_channel_the_lint_resolved(tmp_path: Path) -> None:
+    page = report_of(tmp_path, [{"id": "by-network", "channel": "x"}])
+    assert '<div class="month" data-channel="x-brand">' in page
+    assert 'data-channel="x"' not in page
+
+
+def test_a_policy_with_errors_gives_a_page_of_its_findings(tmp_path: Path) -> None:
+    snippet = "channels:\n  - {id: broken, network: x}\n"
+    page = report_of(tmp_path, [{"id": "p1"}], snippet)
+    assert 'id="calendar"' not in page
+    assert "<code>schema.missing-key</code>" in page
