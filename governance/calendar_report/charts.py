@@ -31,6 +31,9 @@ _CONFIG: dict[str, Any] = {
                "titleFontSize": 0},
 }
 _DAY_AXIS = {"format": "%d %b", "labelAngle": -90, "labelOverlap": True}
+#: A long plan's day axis names each month once, at its first day.
+_MONTH_AXIS = {"labelExpr": "utcdate(datum.value) === 1 ? utcFormat(datum.value, '%b %Y') : ''",
+               "labelAngle": 0, "labelAlign": "left", "labelOverlap": False, "ticks": False}
 #: Kinds beyond the palette's length repeat its colours; the legend still names each.
 _KIND_COLOURS = ["#4e79a7", "#f28e2b", "#59a14f", "#b07aa1", "#76b7b2", "#edc948",
                  "#ff9da7", "#9c755f", "#bab0ac", "#e15759"]
@@ -78,7 +81,7 @@ def heat_map(rows: Sequence[dict[str, Any]], labels: dict[str, str], days: int
         "width": {"step": 22 if days <= DETAILED_DAYS else 6}, "height": {"step": 24},
         "encoding": {
             "x": {"field": "day", "type": "ordinal", "timeUnit": "utcyearmonthdate",
-                  "title": None, "axis": _DAY_AXIS},
+                  "title": None, "axis": _DAY_AXIS if days <= DETAILED_DAYS else _MONTH_AXIS},
             "y": {"field": "channel", "type": "nominal", "title": None, "sort": channels,
                   "axis": {"labelLimit": 320}},
         },
