@@ -83,7 +83,7 @@ def heat_map(rows: Sequence[dict[str, Any]], labels: dict[str, str], days: int
             "x": {"field": "day", "type": "ordinal", "timeUnit": "utcyearmonthdate",
                   "title": None, "axis": _DAY_AXIS if days <= DETAILED_DAYS else _MONTH_AXIS},
             "y": {"field": "channel", "type": "nominal", "title": None, "sort": channels,
-                  "axis": {"labelLimit": 320}},
+                  "axis": {"labelLimit": 420}},
         },
         "layer": [
             {"mark": {"type": "rect", "strokeWidth": 2},

@@ -15,6 +15,7 @@ from markupsafe import Markup
 
 from governance.calendar_report import charts, series
 from governance.calendar_report.plan import Plan, PlannedPost
+from governance.models.channels import ChannelCadence
 from governance.models.content import ShareLimit
 from governance.render.i18n import Catalogue
 
@@ -58,18 +59,29 @@ def _order(key: tuple[str, str], channels: Sequence[str]) -> tuple[int, str]:
 def _heat_rows(plan: Plan, channels: Sequence[str], days: Sequence[dt.date],
                words: Catalogue) -> list[dict[str, object]]:
     counts = series.daily_counts(plan.posts)
-    limits = {c.id: c.cadence.max_per_day for c in plan.policy.channels
-              if c.cadence and c.cadence.max_per_day}
+    cadences = {c.id: c.cadence for c in plan.policy.channels if c.cadence}
     rows: list[dict[str, object]] = []
     for channel in channels:
-        limit = limits.get(channel)
-        label = f"{channel} · " + (words("heat_map.limit", count=limit) if limit
-                                   else words("heat_map.no_limit"))
+        cadence = cadences.get(channel)
+        limit = cadence.max_per_day if cadence else None
+        label = " · ".join([channel, *_cadence_words(cadence, words)])
         for day in days:
             posts = counts.get((channel, day), 0)
             rows.append({"day": str(day), "channel": label, "posts": posts,
                          "over": bool(limit and posts > limit)})
     return rows
+
+
+def _cadence_words(cadence: ChannelCadence | None, words: Catalogue) -> list[str]:
+    """The channel's cadence limits, as the heat map's row label names them."""
+    if cadence is None:
+        return [words("heat_map.no_limit")]
+    limits = [(cadence.max_per_day, "heat_map.per_day"),
+              (cadence.max_per_hour, "heat_map.per_hour"),
+              (cadence.min_per_week, "heat_map.per_week"),
+              (cadence.max_silence_days, "heat_map.silence")]
+    return [words(key, count=value) for value, key in limits if value] or [
+        words("heat_map.no_limit")]
 
 
 def _share_rows(plan: Plan, channels: Sequence[str], days: Sequence[dt.date],
