@@ -2,7 +2,7 @@
 
 The lint streams posts through the rules and keeps none unless a calendar rule
 needs them; the report needs every post, so ``PlanRecorder`` watches the stream
-and keeps, per post, its id, row, local time, channel, kind, whether it is
+and keeps, per post, its id, file, local time, channel, kind, whether it is
 promotional or carries a link, and the start of its text for the tooltip.
 """
 
@@ -26,7 +26,6 @@ TEXT_SHOWN = 60
 class PlannedPost:
     id: str
     file: str
-    where: str  # the row as the findings name it: file:line:col, or file:Sheet!A12
     local: dt.datetime  # publishing time in the policy's timezone
     channel: str
     kind: str
@@ -83,6 +82,6 @@ def _slim(post: Post, timezone: dt.tzinfo, promotional: frozenset[str]) -> Plann
     if len(text) > TEXT_SHOWN:
         text = text[:TEXT_SHOWN - 1].rstrip() + "…"
     return PlannedPost(
-        id=post.id, file=post.location.file, where=str(post.location), local=local,
+        id=post.id, file=post.location.file, local=local,
         channel=post.channel, kind=post.kind, text=text, has_link=has_link(post),
         promotional=post.kind in promotional)

@@ -20,7 +20,7 @@ START = dt.datetime(2026, 3, 2, 10, 0, tzinfo=ZONE)
 
 def post(day: int, promotional: bool = False, channel: str = "x", post_id: str = "p"
          ) -> PlannedPost:
-    return PlannedPost(id=post_id, file="plan.csv", where="plan.csv:2:1",
+    return PlannedPost(id=post_id, file="plan.csv",
                        local=START + dt.timedelta(days=day), channel=channel,
                        kind="promo" if promotional else "news", text="", has_link=False,
                        promotional=promotional)
@@ -37,7 +37,7 @@ def test_a_share_is_over_the_window_ending_each_day() -> None:
 
 
 def test_days_and_counts_are_local_days() -> None:
-    late = PlannedPost(id="late", file="f", where="f:1:1",
+    late = PlannedPost(id="late", file="f",
                        local=dt.datetime(2026, 3, 2, 23, 30, tzinfo=dt.timezone.utc
                                          ).astimezone(ZONE),
                        channel="x", kind="", text="", has_link=False, promotional=False)
