@@ -164,3 +164,12 @@ def test_a_policy_with_errors_gives_a_page_of_its_findings(tmp_path: Path) -> No
     page = report_of(tmp_path, [{"id": "p1"}], snippet)
     assert 'id="calendar"' not in page
     assert "<code>schema.missing-key</code>" in page
+
+
+def test_lint_help_names_every_registered_format() -> None:
+    from governance.formatters import FORMATTERS
+
+    result = CliRunner().invoke(cli, ["lint", "--help"])
+    help_text = " ".join(result.stdout.split())
+    assert all(name in help_text for name in FORMATTERS)
+    assert "--lang [en|ru]" in help_text
