@@ -180,3 +180,13 @@ def test_an_ignored_sighup_stays_ignored(tmp_path: Path) -> None:
     subprocess.run([sys.executable, "-c", script], check=True, timeout=60)
     assert (tmp_path / "r.json").read_bytes() == b"x"
     assert time.monotonic() - start < 60
+
+
+def test_a_policy_file_refused_for_its_size_is_still_an_input(
+        tmp_path: Path, policy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The policy has errors, yet lint still writes its report: never over that file.
+    monkeypatch.setenv("GOVERNANCE_MAX_POLICY_FILE_MB", "0.001")
+    before = snapshot(policy)
+    code, _, err = lint_to(calendar(tmp_path), policy, policy / "content.yaml")
+    assert code == 2 and "an input of this run" in err
+    assert snapshot(policy) == before
