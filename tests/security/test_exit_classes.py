@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 import zipfile
 from pathlib import Path
 
@@ -120,3 +121,15 @@ def test_an_xlsx_part_over_the_limit_is_refused_before_it_is_read(
                    "GOVERNANCE_MAX_XLSX_PART_MB=<megabytes> (calendar.unreadable)\n")
     monkeypatch.setenv("GOVERNANCE_MAX_XLSX_PART_MB", str(largest.file_size / 1e6))
     assert lint(plan, policy)[0] in (0, 1)
+
+
+@pytest.mark.parametrize("special", ["/dev/zero", "fifo.csv", "dir.csv"])
+def test_a_calendar_that_is_no_regular_file_is_refused(tmp_path: Path, policy: Path,
+                                                       special: str) -> None:
+    if special == "fifo.csv":
+        os.mkfifo(tmp_path / special)  # reading it would wait for a writer forever
+    elif special == "dir.csv":
+        (tmp_path / special).mkdir()
+    plan = tmp_path / special if not special.startswith("/") else Path(special)
+    code, out = lint(plan, policy)
+    assert (code, out) == (2, f"{plan}: error: not a file (calendar.unreadable)\n")
