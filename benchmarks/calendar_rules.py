@@ -25,13 +25,12 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from governance.calendars import ReadOptions, iter_posts  # noqa: E402
-from governance.lint.context import build_context, declared_calendar_rules  # noqa: E402
+from governance.lint.context import build_context  # noqa: E402
 from governance.lint.hooks import DeclaredRulesHook  # noqa: E402
 from governance.lint.store import PostStore  # noqa: E402
 from governance.loader import load_policy  # noqa: E402
 from governance.models.post import Post  # noqa: E402
 from governance.rules.calendar.timeline import timeline  # noqa: E402
-from governance.rules.post_registry import CALENDAR_RULES  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -42,7 +41,8 @@ def main(argv: list[str] | None = None) -> int:
     corpus = REPO / "benchmarks" / ".corpus" / f"posts-{args.posts}-seed-{args.seed}"
     if not (corpus / "policy-all").exists():
         sys.exit(f"calendar_rules.py: no corpus at {corpus}; run benchmarks/run.py first")
-    loaded = load_policy(corpus / "policy-all", hooks=(DeclaredRulesHook(),))
+    hook = DeclaredRulesHook()
+    loaded = load_policy(corpus / "policy-all", hooks=(hook,))
     assert loaded.policy is not None, [str(f) for f in loaded.findings]
     policy = loaded.policy.policy
     ctx = build_context(policy, dt.date(2026, 1, 1), None)
@@ -57,7 +57,7 @@ def main(argv: list[str] | None = None) -> int:
     timeline(posts, ctx)
     total = time.process_time() - start
     print(f"{'timeline (shared)':<24} {total:>7.3f} s")
-    for rule in [*CALENDAR_RULES, *declared_calendar_rules(policy)]:
+    for rule in hook.catalogue.rules("calendar"):
         start = time.process_time()
         found = sum(1 for _ in rule.check(posts, ctx))
         seconds = time.process_time() - start

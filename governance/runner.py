@@ -1,7 +1,7 @@
 """Runs rules and turns their problems into findings: severity, position, waivers.
 
-The one place where a rule's default severity meets the policy's overrides
-(``rules: {id: off}``) and where waivers apply, so every command behaves alike.
+The one place where waivers apply, so every command behaves alike; the rule's
+severity under the policy comes from ``governance.rules.severity``.
 """
 
 from __future__ import annotations
@@ -9,25 +9,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Iterator
 
-from governance.findings import Finding, Location, Severity
+from governance.findings import Finding, Location
 from governance.loader import LoadedPolicy
-from governance.models.common import SeverityName
 from governance.models.policy import Policy, Waiver
 from governance.rules.base import PolicyContext, Problem, Rule
-
-_SEVERITY = {
-    SeverityName.ERROR: Severity.ERROR,
-    SeverityName.WARNING: Severity.WARNING,
-    SeverityName.INFO: Severity.INFO,
-}
-
-
-def effective_severity(rule: Rule, policy: Policy) -> Severity | None:
-    """The rule's severity under this policy; None when the policy switches it off."""
-    override = policy.severity_override(rule.id)
-    if override is None:
-        return rule.severity
-    return _SEVERITY.get(override)
+from governance.rules.severity import effective_severity
 
 
 def active_waivers(policy: Policy, today: dt.date) -> list[Waiver]:
@@ -68,7 +54,7 @@ def run_policy_rules(
     context = PolicyContext(policy, today)
     waivers = active_waivers(policy, today)
     for rule in rules:
-        severity = effective_severity(rule, policy)
+        severity = effective_severity(rule.id, rule.severity, policy)
         if severity is None:
             continue
         for problem in rule.check(context):

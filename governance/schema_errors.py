@@ -105,8 +105,9 @@ def allowed_keys(model: type[BaseModel], path: DataPath, data: Any) -> set[str]:
     current: Any = model
     node = data
     for seg in path:
+        parent = node
         node = node[seg] if _has(node, seg) else None
-        current = _step(current, seg, node)
+        current = _step(current, seg, node, parent)
         if current is None:
             return set()
     current = _pick_model(current, node)
@@ -121,8 +122,8 @@ def _has(node: Any, seg: str | int) -> bool:
     return isinstance(node, list) and isinstance(seg, int) and 0 <= seg < len(node)
 
 
-def _step(annotation: Any, seg: str | int, node: Any) -> Any:
-    model = _pick_model(annotation, node if isinstance(seg, int) else None)
+def _step(annotation: Any, seg: str | int, node: Any, parent: Any = None) -> Any:
+    model = _pick_model(annotation, node if isinstance(seg, int) else parent)
     if isinstance(seg, str) and model is not None:
         field = next((f for n, f in model.model_fields.items() if seg in (n, f.alias)), None)
         return field.annotation if field else None
@@ -153,4 +154,14 @@ def _pick_model(annotation: Any, node: Any) -> type[BaseModel] | None:
         field = candidate.model_fields.get("type")
         if tag is not None and field is not None and tag in typing.get_args(field.annotation):
             return candidate
+    if isinstance(node, dict) and len(models) > 1:
+        # Untagged unions (conditions): the model whose required keys are given, else the
+        # one that knows most of the keys given.
+        return max(models, key=lambda m: (len(set(node) & _aliases(m, required=True)),
+                                          len(set(node) & _aliases(m))))
     return models[0] if models else None
+
+
+def _aliases(model: type[BaseModel], required: bool = False) -> set[str]:
+    return {f.alias or name for name, f in model.model_fields.items()
+            if f.is_required() or not required}

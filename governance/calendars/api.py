@@ -1,6 +1,6 @@
 """``read_calendar`` and ``iter_posts``: any supported calendar file -> posts + findings.
 
-Readers live one per module and are listed in ``READERS``; this module checks
+Readers live one per module and are listed in ``readers.READERS``; this module checks
 the file and the options, picks the reader (``detect``), and adds what every
 format shares: duplicate post ids are findings on the later post, naming where
 the first one is (both posts are kept, since the later one may be a different
@@ -14,20 +14,9 @@ file that holds no post at all, nor any broken one, is a ``CalendarError``
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
-from governance.calendars import (
-    buffer_reader,
-    csv_reader,
-    hootsuite_reader,
-    ics_reader,
-    json_reader,
-    jsonl_reader,
-    sprout_reader,
-    xlsx_reader,
-    yaml_reader,
-)
 from governance.calendars.detect import detect
 from governance.calendars.errors import CalendarError
 from governance.calendars.fields import zone
@@ -40,20 +29,6 @@ from governance.calendars.options import (
 from governance.calendars.text import check_encoding, check_file
 from governance.findings import Finding, Location, Severity
 from governance.models.post import Post
-
-Reader = Callable[[Source, ReadOptions], Iterator[Post | Finding]]
-
-READERS: dict[str, Reader] = {
-    "csv": csv_reader.read,
-    "xlsx": xlsx_reader.read,
-    "yaml": yaml_reader.read,
-    "json": json_reader.read,
-    "jsonl": jsonl_reader.read,
-    "ics": ics_reader.read,
-    "buffer": buffer_reader.read,
-    "hootsuite": hootsuite_reader.read,
-    "sprout": sprout_reader.read,
-}
 
 
 def open_calendar(
@@ -71,9 +46,9 @@ def open_calendar(
     name = str(path)
     file = Path(path)
     check_file(file)
-    fmt, head = detect(file, options)
-    items = READERS[fmt](Source(file, name, head), options)
-    return fmt, _require_posts(name, _flag_duplicate_ids(_publish_in_range(items)))
+    reader, head = detect(file, options)
+    items = reader.read(Source(file, name, head), options)
+    return reader.name, _require_posts(name, _flag_duplicate_ids(_publish_in_range(items)))
 
 
 def iter_posts(path: str | Path, options: ReadOptions | None = None) -> Iterator[Post | Finding]:
@@ -109,7 +84,7 @@ def _check_options(options: ReadOptions) -> None:
     zone(options.timezone)
     if options.encoding:
         check_encoding(options.encoding)
-    if options.date_order not in DATE_ORDERS:
+    if options.date_order is not None and options.date_order not in DATE_ORDERS:
         raise CalendarError(f"unknown date order {options.date_order!r} "
                             f"(expected one of: {', '.join(DATE_ORDERS)})")
 

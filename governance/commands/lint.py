@@ -31,6 +31,24 @@ DEFAULT_POLICY = "policy"
 PROGRESS_FROM_POSTS = 5000
 
 
+class _CalendarFormat(click.Choice[str]):
+    """The calendar formats of the readers' table, read only when needed: the
+    readers are not imported for every command line."""
+
+    def __init__(self) -> None:
+        self.case_sensitive = True
+
+    @property  # type: ignore[override,unused-ignore]
+    def choices(self) -> tuple[str, ...]:  # type: ignore[override,unused-ignore]
+        from governance.calendars import FORMATS
+
+        return FORMATS
+
+    @choices.setter
+    def choices(self, value: tuple[str, ...]) -> None:
+        raise AttributeError("the calendar formats come from the readers' table")
+
+
 @click.command("lint")
 @click.argument("calendars", nargs=-1, required=True, type=click.Path(path_type=str))
 @click.option("--policy", "policy", default=None, metavar="PATH",
@@ -52,19 +70,32 @@ PROGRESS_FROM_POSTS = 5000
               help="Judge waiver expiry as of this date (default: today).")
 @click.option("--no-color", is_flag=True, help="No colour, even on a terminal.")
 @ALLOW_PATH
+@click.option("--channel", "default_channel", default=None, metavar="ID",
+              help="Channel of every post that names none (default: calendar.default_channel).")
+@click.option("--date-order", type=click.Choice(["dmy", "mdy", "ymd"]), default=None,
+              help="Order of numeric dates such as 03/04/2026 (default: calendar.date_order, "
+                   "else inferred from the first rows).")
+@click.option("--until", type=click.DateTime(["%Y-%m-%d"]), default=None,
+              help="Last day of recurring iCalendar events (default: a year after the first).")
+@click.option("--calendar-format", type=_CalendarFormat(), default=None,
+              help="Read the calendars as this format instead of detecting it.")
 def command(calendars: tuple[str, ...], policy: str | None, formats: tuple[str, ...],
             outputs: tuple[Path, ...], fail_on: str, sheet: str | None, columns: tuple[str, ...],
             timezone: str | None, today: Any, no_color: bool,
-            allow_paths: tuple[str, ...]) -> None:
+            allow_paths: tuple[str, ...], **reading: Any) -> None:
     """Lint content calendars (CSV, XLSX, YAML, JSON, JSONL, ICS, scheduler CSVs)."""
+    if reading["until"] is not None:
+        reading["until"] = reading["until"].date()
     sys.exit(run(calendars, policy, formats, outputs, fail_on, sheet, columns, timezone,
-                 today.date() if today else None, no_color, allow_paths))
+                 today.date() if today else None, no_color, allow_paths, **reading))
 
 
 def run(calendars: Sequence[str], policy: str | None, formats: Sequence[str],
         outputs: Sequence[Path], fail_on: str, sheet: str | None, columns: Sequence[str],
         timezone: str | None, today: dt.date | None, no_color: bool,
-        allow_paths: Sequence[str] = ()) -> int:
+        allow_paths: Sequence[str] = (), **reading: Any) -> int:
+    """``reading``: ``LintOptions`` fields on how to read the calendars (``default_channel``,
+    ``date_order``, ``until``, ``calendar_format``)."""
     from governance.calendars import UNREADABLE
     from governance.findings import Severity, fails
     from governance.lint import LintOptions, lint
@@ -75,7 +106,7 @@ def run(calendars: Sequence[str], policy: str | None, formats: Sequence[str],
     targets = pair_outputs(formats, outputs)
     options = LintOptions(calendars=list(calendars), policy=_policy_path(policy), today=today,
                           timezone=timezone, sheet=sheet, columns=parse_columns(columns),
-                          allow_paths=tuple(allow_paths))
+                          allow_paths=tuple(allow_paths), **reading)
     # Before the run, so a long lint is not wasted; again after it, when the
     # policy's bases and term files are known.
     refuse_inputs(outputs, calendars)

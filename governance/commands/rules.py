@@ -34,10 +34,10 @@ def _load(policy_path: str | None) -> Any:
 def rules_command(policy_path: str | None, fmt: str) -> None:
     """List every rule: id, target, default severity, state in the policy, summary."""
     from governance.render import rule_docs
-    from governance.render.rule_catalogue import rule_infos
+    from governance.rules.catalogue import Catalogue
 
     loaded = _load(policy_path)
-    infos = rule_infos(loaded.policy if loaded else None, build=True)
+    infos = Catalogue(loaded.policy if loaded else None).infos()
     if fmt == "json":
         click.echo(rule_docs.rules_json(infos, policy_path), nl=False)
     elif fmt == "markdown":
@@ -54,13 +54,13 @@ def rules_command(policy_path: str | None, fmt: str) -> None:
 def explain_command(rule_id: str, policy_path: str | None) -> None:
     """Print a rule's documentation: why it exists, what fails and what passes."""
     from governance.render import rule_docs
-    from governance.render.rule_catalogue import find_rule, rule_infos, suggestions
+    from governance.rules.catalogue import Catalogue, find_rule, suggestions
 
     loaded = _load(policy_path)
-    infos = rule_infos(loaded.policy if loaded else None, build=True)
+    infos = Catalogue(loaded.policy if loaded else None).infos()
     info = find_rule(rule_id, infos)
     if info is None:
-        hints = suggestions(rule_id, infos)
+        hints = suggestions(rule_id, (i.id for i in infos))
         hint = f" (did you mean {', '.join(repr(h) for h in hints)}?)" if hints else ""
         where = "" if loaded else "; rules a policy declares need --policy"
         click.echo(f"governance: error: unknown rule {rule_id!r}{hint}{where}", err=True)

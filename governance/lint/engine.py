@@ -28,22 +28,15 @@ from governance.calendars import CalendarError, ReadOptions, iter_posts
 from governance.errors import UsageError
 from governance.findings import Finding, Location, Severity
 from governance.lint.channels import ChannelResolver
-from governance.lint.context import (
-    ActiveRule,
-    activate,
-    build_context,
-    declared_calendar_rules,
-    fields_read,
-)
+from governance.lint.context import ActiveRule, activate, build_context, fields_read
 from governance.lint.hooks import DeclaredRulesHook
 from governance.lint.store import PostStore
 from governance.lint.waivers import PolicyWaivers, post_waivers
 from governance.loader import load_policy
 from governance.models.post import Post
 from governance.report import Report
-from governance.rules import all_rules
 from governance.rules.base import LintContext, Problem
-from governance.rules.post_registry import CALENDAR_RULES, POST_RULES
+from governance.rules.catalogue import Catalogue
 
 UNKNOWN_CHANNEL = "lint.unknown-channel"
 #: Posts between two progress callbacks.
@@ -73,6 +66,9 @@ class LintOptions:
     encoding: str | None = None
     #: Directories the policy may read beyond its root (``--allow-path``).
     allow_paths: Sequence[str] = ()
+    default_channel: str | None = None
+    date_order: str | None = None
+    until: dt.date | None = None
 
 
 @dataclass
@@ -95,12 +91,16 @@ def lint(options: LintOptions, progress: Progress | None = None) -> LintResult:
         return LintResult(report, linted=False, policy_files=loaded.read)
     policy = loaded.policy.policy
     ctx = build_context(policy, options.today or dt.date.today(), options.timezone)
-    run = _Run(ctx, compiler, options)
+    run = _Run(ctx, compiler.catalogue, options)
     for path in options.calendars:
+        before = (run.count, len(run.findings))
         try:
             run.lint_posts(iter_posts(path, run.read_options), progress)
         except CalendarError as exc:
             raise UnreadableCalendarError(path, exc.message) from None
+        if run.count == before[0] and not any(
+                f.severity is Severity.ERROR for f in run.findings[before[1]:]):
+            raise UnreadableCalendarError(path, f"no posts in {path}")
     run.lint_calendar(options.calendars[0] if options.calendars else "")
     report = Report("lint", target, [*loaded.findings, *run.findings],
                     checked={"posts": run.count, "rules": run.rules_run})
@@ -110,17 +110,14 @@ def lint(options: LintOptions, progress: Progress | None = None) -> LintResult:
 class _Run:
     """One lint run's state: the active rules, the waivers, the findings so far."""
 
-    def __init__(self, ctx: LintContext, compiler: DeclaredRulesHook, options: LintOptions) -> None:
+    def __init__(self, ctx: LintContext, catalogue: Catalogue, options: LintOptions) -> None:
         policy = ctx.policy
         self.ctx = ctx
-        post_rules = [*POST_RULES, *compiler.rules]
-        calendar_rules = [*CALENDAR_RULES, *declared_calendar_rules(policy)]
-        self.post_rules = activate(post_rules, ctx)
-        self.calendar_rules = activate(calendar_rules, ctx)
+        self.post_rules = activate(catalogue.rules("post"), catalogue, ctx)
+        self.calendar_rules = activate(catalogue.rules("calendar"), catalogue, ctx)
         self.rules_run = len(self.post_rules) + len(self.calendar_rules)
         # Rules switched off or inactive may still be waived: the waiver is not a typo.
-        self.known_rules = ({r.id for r in (*all_rules(), *post_rules, *calendar_rules)}
-                            | compiler.declared_ids)
+        self.known_rules = catalogue.known_ids()
         self.resolver = ChannelResolver(policy.channels)
         self.policy_waivers = PolicyWaivers(policy, ctx.today)
         self.store = PostStore(fields_read(self.calendar_rules)) if self.calendar_rules else None
@@ -134,8 +131,21 @@ class _Run:
             sheet=options.sheet or settings.sheet,
             format=options.calendar_format,
             encoding=options.encoding,
-            default_channel=settings.default_channel,
+            default_channel=self._default_channel(options, settings.default_channel),
+            date_order=options.date_order or settings.date_order,
+            until=options.until,
         )
+
+    def _default_channel(self, options: LintOptions, from_policy: str | None) -> str | None:
+        """The channel for posts without one: ``--channel``, else the policy's; checked once."""
+        chosen = options.default_channel or from_policy
+        if chosen is None:
+            return None
+        channel_id, why = self.resolver.resolve(chosen)
+        if why:
+            where = "--channel" if options.default_channel else "calendar.default_channel"
+            raise UsageError(f"{where} {chosen!r}: {why}")
+        return channel_id
 
     def lint_posts(self, items: Iterable[Post | Finding], progress: Progress | None) -> None:
         # The hot loop of a lint run: every name it uses is a local.

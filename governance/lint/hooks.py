@@ -1,9 +1,10 @@
 """Post-load hooks: what the loader checks for lint beyond the schema.
 
-``DeclaredRulesHook`` reads each substitution rule's term file, compiles every
-declared rule (a bad RE2 pattern: ``policy.bad-pattern``), runs the rules' own
-examples (``policy.rule-example``), and rejects declared ids that clash with a
-shipped rule or with each other (``policy.rule-id-clash``). It keeps what it
+``DeclaredRulesHook`` reads each substitution rule's term file and each
+entities rule's list files (``policy.entity-list``), builds the rule catalogue
+(a bad RE2 pattern: ``policy.bad-pattern``; the rules' own examples:
+``policy.rule-example``), and rejects declared ids that clash with a shipped
+rule or with each other (``policy.rule-id-clash``). It keeps the catalogue it
 built, so the lint run compiles nothing twice. ``governance check`` runs the
 same hook (``governance.lint.policy_hooks``), so a policy that checks clean
 also lints.
@@ -11,14 +12,13 @@ also lints.
 
 from __future__ import annotations
 
-import datetime as dt
-
 from governance.findings import Finding, Severity
+from governance.lint.entity_lists import attach_list_files
 from governance.lint.terms_file import read_terms, term_file_path
 from governance.loader import LoadedPolicy
-from governance.models.rules import SubstitutionRule
-from governance.rules.base import LintContext, Rule
-from governance.rules.declared import build_rules, declared_entries
+from governance.models.rules import EntitiesRule, SubstitutionRule
+from governance.rules.catalogue import SHIPPED, Catalogue
+from governance.rules.declared import declared_entries
 from governance.source import DataPath
 from governance.text.terms import Term
 
@@ -26,11 +26,10 @@ RULE_ID_CLASH = "policy.rule-id-clash"
 
 
 class DeclaredRulesHook:
-    """A post-load hook that leaves the compiled declared rules in ``rules``."""
+    """A post-load hook that leaves the policy's rule catalogue in ``catalogue``."""
 
     def __init__(self) -> None:
-        self.rules: list[Rule] = []
-        self.declared_ids: set[str] = set()
+        self.catalogue = Catalogue()
 
     def __call__(self, loaded: LoadedPolicy) -> list[Finding]:
         policy = loaded.policy
@@ -41,21 +40,16 @@ class DeclaredRulesHook:
                 entries, problems = self._term_file(loaded, path, declared)
                 terms[declared.id] = entries
                 findings.extend(problems)
-        # Declared checks never read the date or the timezone: examples are judged
-        # the same whenever and wherever the policy loads.
-        effective = policy.organisation.effective_date if policy.organisation else dt.date.min
-        ctx = LintContext(policy, effective, dt.timezone.utc,
-                          channels={c.id: c for c in policy.channels})
-        build = build_rules(policy, ctx, terms)
+            elif isinstance(declared, EntitiesRule):
+                findings.extend(attach_list_files(loaded, path, declared))
+        self.catalogue = Catalogue(policy, terms=terms)
         findings.extend(Finding(issue.rule, Severity.ERROR, issue.message,
-                                loaded.locate(issue.path)) for issue in build.issues)
-        self.rules = build.rules
+                                loaded.locate(issue.path)) for issue in self.catalogue.issues)
         return findings
 
-    def _id_clashes(self, loaded: LoadedPolicy) -> list[Finding]:
-        from governance.rules import all_rules
-
-        shipped = {r.id for r in all_rules()}
+    @staticmethod
+    def _id_clashes(loaded: LoadedPolicy) -> list[Finding]:
+        shipped = {rule.id for rule in SHIPPED}
         seen: dict[str, DataPath] = {}
         findings = []
         for path, declared in declared_entries(loaded.policy):
@@ -72,7 +66,6 @@ class DeclaredRulesHook:
                     f"rule id {declared.id!r} is declared twice (first at {first})", where))
             else:
                 seen[declared.id] = path
-            self.declared_ids.add(declared.id)
         return findings
 
     @staticmethod

@@ -16,8 +16,8 @@ from governance.render import sections_org as org
 from governance.render import sections_rules as rules
 from governance.render.document import BulletList, Document, Examples, Section
 from governance.render.i18n import Catalogue
-from governance.render.rule_catalogue import rule_infos
 from governance.render.wording import DocContext
+from governance.rules import catalogue as rule_catalogue
 
 SectionBuilder = Callable[[DocContext], Section]
 
@@ -42,7 +42,7 @@ def document_context(policy: Policy, lang: str, today: dt.date | None = None,
                      git_commit: str = "") -> DocContext:
     """``today`` defaults to the policy's effective date, so output depends on the policy only."""
     effective = policy.organisation.effective_date if policy.organisation else dt.date(1980, 1, 1)
-    infos = {info.id: info for info in rule_infos(policy)}
+    infos = {info.id: info for info in rule_catalogue.Catalogue(policy, build=False).infos()}
     return DocContext(policy, Catalogue.for_language(lang), infos, today or effective, git_commit)
 
 

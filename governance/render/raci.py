@@ -16,7 +16,7 @@ from governance.findings import Finding, Location, sort_findings
 from governance.loader import LoadedPolicy
 from governance.models.roles import Role
 from governance.render.i18n import Catalogue
-from governance.rules import POLICY_RULES
+from governance.rules.catalogue import policy_rules
 from governance.runner import run_policy_rules
 from governance.source import DataPath
 
@@ -147,7 +147,7 @@ def _is_role_path(path: DataPath) -> bool:
 
 
 def raci_findings(loaded: LoadedPolicy, today: dt.date) -> list[Finding]:
-    rules = [r for r in POLICY_RULES if r.id.startswith(RULE_PREFIXES)]
+    rules = [r for r in policy_rules() if r.id.startswith(RULE_PREFIXES)]
     return sort_findings(run_policy_rules(loaded, rules, today))
 
 

@@ -6,7 +6,7 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from governance.render.rule_catalogue import RuleInfo
+from governance.rules.catalogue import RuleInfo
 
 RULES_FORMATS = ("text", "json", "markdown")
 #: Bump on any incompatible change of the JSON rule list.

@@ -7,6 +7,7 @@ document can trace every rule to ``governance explain RULE-ID``.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 from collections.abc import Iterable
@@ -18,17 +19,28 @@ from governance.models.common import Network
 from governance.models.policy import Policy
 from governance.models.roles import Role
 from governance.models.rules import (
+    AllOf,
+    AnyCondition,
+    AnyOf,
     CadenceRule,
+    Condition,
+    ConditionalRule,
+    EntitiesRule,
     ExistenceRule,
     LengthRule,
+    NotOf,
     OccurrenceRule,
+    PairRule,
+    PostSelection,
     RuleFilter,
+    ScheduleRule,
     ShareRule,
     SubstitutionRule,
 )
+from governance.render.declared_words import rule_words
 from governance.render.document import ExamplePair, Item, clean
 from governance.render.i18n import Catalogue, ListStyle
-from governance.render.rule_catalogue import RuleInfo
+from governance.rules.catalogue import RuleInfo
 
 #: Which shipped rules enforce a policy setting. A statement cites the ids that are
 #: registered and enabled, so the document never names a rule that does not run.
@@ -136,6 +148,16 @@ def hours_words(hours: PostingHours, t: Catalogue) -> str:
 
 def applies_to_words(scope: RuleFilter, ctx: DocContext) -> str:
     t = ctx.t
+    parts = _selection_words(scope, ctx)
+    if scope.except_ is not None:
+        left_out = _selection_words(scope.except_, ctx)
+        if left_out:
+            parts.append(t("applies.except", what="; ".join(left_out)))
+    return t("applies.summary", what="; ".join(parts)) if parts else ""
+
+
+def _selection_words(scope: PostSelection, ctx: DocContext) -> list[str]:
+    t = ctx.t
     parts = []
     if scope.channels:
         channels = t.join(ctx.channel_ref(c) for c in scope.channels)
@@ -149,7 +171,42 @@ def applies_to_words(scope: RuleFilter, ctx: DocContext) -> str:
                        languages=t.join(t.language(code) for code in scope.languages)))
     if scope.sponsored is not None:
         parts.append(t("applies.sponsored" if scope.sponsored else "applies.unsponsored"))
-    return t("applies.summary", what="; ".join(parts)) if parts else ""
+    return parts
+
+
+def condition_words(condition: AnyCondition, ctx: DocContext, nested: bool = False) -> str:
+    """A condition as a clause: field tests joined by "and", groups in parentheses."""
+    t = ctx.t
+    if isinstance(condition, AllOf | AnyOf):
+        members = condition.all if isinstance(condition, AllOf) else condition.any
+        style: ListStyle = "standard" if isinstance(condition, AllOf) else "or"
+        words = t.join((condition_words(c, ctx, nested=True) for c in members), style=style)
+        return t("condition.group", what=words) if nested and len(members) > 1 else words
+    if isinstance(condition, NotOf):
+        return t("condition.not", what=condition_words(condition.not_, ctx))
+    return _test_words(condition, ctx)
+
+
+def _test_words(condition: Condition, ctx: DocContext) -> str:
+    t = ctx.t
+    field = _field(condition.field, t)
+    tests = []
+    if condition.equals is not None:
+        value = condition.equals
+        shown = ("true" if value else "false") if isinstance(value, bool) else value
+        tests.append(t("condition.equals", field=field, value=t.quote(shown)))
+    if condition.one_of:
+        tests.append(t("condition.one_of", field=field, values=ctx.quoted(condition.one_of)))
+    if condition.present is not None:
+        tests.append(t("condition.present" if condition.present else "condition.absent",
+                       field=field))
+    if condition.pattern is not None:
+        pattern = t.quote(condition.pattern)
+        tests.append(t("condition.pattern", field=field, pattern=pattern)
+                     if condition.within_first is None else
+                     t("condition.pattern_within", field=field, pattern=pattern,
+                       count=condition.within_first))
+    return t.join(tests)
 
 
 def _field(scope: str, t: Catalogue) -> str:
@@ -173,6 +230,13 @@ def _generated(rule: Any, ctx: DocContext) -> str:
                         field=_field(rule.scope, t))
     if isinstance(rule, CadenceRule):
         return t("declared.cadence", cadence=cadence_words(rule, t))
+    if isinstance(rule, EntitiesRule | ScheduleRule | PairRule):
+        return rule_words(rule, ctx)
+    if isinstance(rule, ConditionalRule) and not rule.description.strip():
+        # A conditional rule's patterns read poorly; its description, when it has one,
+        # says the same in words.
+        return t("condition.conditional", condition=condition_words(rule.if_, ctx),
+                 requirement=condition_words(rule.then, ctx))
     return ""
 
 
@@ -219,6 +283,8 @@ def declared_item(rule: Any, ctx: DocContext) -> Item:
     scope = applies_to_words(rule.applies_to, ctx)
     if scope:
         notes.append(scope)
+    if rule.when is not None:
+        notes.append(ctx.t("condition.when", condition=condition_words(rule.when, ctx)))
     return Item(text, " ".join(notes), rule.id)
 
 
@@ -230,6 +296,8 @@ def example_text(example: str | dict[str, Any], scope: str, t: Catalogue) -> str
     """An example as the reader sees it: the text, or a whole post's text and other fields."""
     if isinstance(example, str):
         return clean(example)
+    if isinstance(example.get("posts"), list):  # a small calendar: its posts in order
+        return " · ".join(_calendar_post_text(post, scope, t) for post in example["posts"])
     main = scope if scope in example else "text"
     parts = [clean(str(example.get(main, "")))]
     for name in sorted(set(example) - _EXAMPLE_HIDDEN - {main}):
@@ -239,6 +307,19 @@ def example_text(example: str | dict[str, Any], scope: str, t: Catalogue) -> str
         label = t(key) if t.has(key) else name
         parts.append(t("example_field.line", name=label, value=clean(shown)))
     return " ".join(p for p in parts if p)
+
+
+def _calendar_post_text(post: Any, scope: str, t: Catalogue) -> str:
+    if not isinstance(post, dict):
+        return clean(str(post))
+    when = post.get("publish_at")
+    if isinstance(when, str):
+        with contextlib.suppress(ValueError):  # shown as written
+            when = dt.datetime.fromisoformat(when)
+    shown = t("example_field.line", name=t.date(when), value=t.time(when.time())) \
+        if isinstance(when, dt.datetime) else clean(str(when or ""))
+    text = example_text({k: v for k, v in post.items() if k != "publish_at"}, scope, t)
+    return " ".join(part for part in (shown, text) if part)
 
 
 def example_pairs(rule: Any, t: Catalogue) -> list[ExamplePair]:

@@ -8,9 +8,12 @@ A rule module defines::
     SOURCE = "seed 002 §3"               # where the rule comes from
     TARGET = "policy"                    # policy | post | calendar
     def check(...) -> Iterator[Problem]  # pure: no I/O, no printing, no formats
+    def prepare(ctx) -> bool             # optional (post, calendar): anything to check?
+    FIELDS = ("text", "kind")            # optional (calendar): the post fields it reads
 
 and its module docstring is its user documentation, with a failing and a passing
-example. ``Rule.from_module`` reads those names; the registry lists modules
+example. ``Rule.from_module`` reads those names and keeps ``prepare`` and
+``FIELDS`` on the rule; ``governance.rules.catalogue`` lists the modules
 explicitly. Rules yield ``Problem`` (what and where in the data); the runner turns
 problems into ``Finding`` (severity after overrides, file position, waivers).
 """
@@ -81,6 +84,10 @@ class Rule:
     doc: str
     check: Callable[..., Iterator[Problem]]
     declared: bool = False  # declared in a policy's YAML rather than shipped in Python
+    #: Compiles what the rule needs into ``ctx.cache``; False: nothing to check here.
+    prepare: Callable[[LintContext], bool] | None = None
+    #: The post fields a calendar rule reads; None: it may read any of them.
+    fields: frozenset[str] | None = None
 
     @classmethod
     def from_module(cls, module: ModuleType) -> Rule:
@@ -96,4 +103,6 @@ class Rule:
             target=module.TARGET,
             doc=inspect.cleandoc(module.__doc__),
             check=module.check,
+            prepare=getattr(module, "prepare", None),
+            fields=frozenset(module.FIELDS) if hasattr(module, "FIELDS") else None,
         )

@@ -27,7 +27,7 @@ from governance.loader import load_policy
 from governance.models.policy import Policy
 from governance.models.post import Post
 from governance.rules.base import LintContext, Problem, Rule
-from governance.runner import effective_severity
+from governance.rules.severity import effective_severity
 
 BASE = Path(__file__).parent / "base.yaml"
 TODAY = dt.date(2026, 11, 23)
@@ -77,7 +77,8 @@ def _post(row: dict[str, Any], line: int) -> Post:
                 channel=row.get("channel", "x-brand"), text=row.get("text", ""),
                 link=row.get("link", ""), kind=row.get("kind", ""),
                 sponsored=bool(row.get("sponsored", False)),
-                location=Location("calendar.yaml", line, 1))
+                action=row.get("action", "post"), target=row.get("target", ""),
+                topic=row.get("topic", ""), location=Location("calendar.yaml", line, 1))
 
 
 def run(rules: list[Rule], policy: Policy, posts: list[Post]) -> list[tuple[str, Problem]]:
@@ -85,20 +86,13 @@ def run(rules: list[Rule], policy: Policy, posts: list[Post]) -> list[tuple[str,
     ctx = context(policy)
     found = []
     for rule in rules:
-        severity = effective_severity(rule, policy)
-        prepare = None if rule.declared else getattr(_module(rule), "prepare", None)
-        if severity is None or (prepare is not None and not prepare(ctx)):
+        severity = effective_severity(rule.id, rule.severity, policy)
+        if severity is None or (rule.prepare is not None and not rule.prepare(ctx)):
             continue
         for problem in rule.check(posts, ctx):
             who = problem.posts[0].id if problem.posts else "-"
             found.append((f"{who} {severity.label}: {problem.message}", problem))
     return found
-
-
-def _module(rule: Rule) -> Any:
-    import importlib
-
-    return importlib.import_module(rule.check.__module__)
 
 
 def matches(expected: str | dict[str, Any], actual: str, problem: Problem) -> bool:

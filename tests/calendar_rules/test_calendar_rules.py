@@ -40,9 +40,9 @@ def all_cases() -> Iterator[Any]:
 def test_calendar_rule_case(rule_id: str, case: dict[str, Any], tmp_path: Path) -> None:
     policy = load(tmp_path / "policy", case.get("policy") or "")
     if rule_id.startswith("declared."):
-        from governance.rules.calendar.declared import calendar_rules_from_policy
+        from governance.rules.catalogue import Catalogue
 
-        rules = calendar_rules_from_policy(policy)
+        rules = [rule for rule in Catalogue(policy).rules("calendar") if rule.declared]
     else:
         assert rule_id in RULES, f"cases/{rule_id}.yaml names no registered calendar rule"
         rules = [RULES[rule_id]]
@@ -85,9 +85,10 @@ def test_calendar_rule_ids_are_unique() -> None:
 
 
 def test_the_registry_lists_every_calendar_rule() -> None:
-    from governance.rules.post_registry import CALENDAR_RULES as REGISTERED
+    from governance.rules.catalogue import Catalogue
 
-    assert [r.id for r in REGISTERED] == [r.id for r in CALENDAR_RULES]
+    registered = Catalogue().rules("calendar")
+    assert [r.id for r in registered] == [r.id for r in CALENDAR_RULES]
 
 
 def example(doc: str, heading: str) -> tuple[str, list[dict[str, Any]]]:

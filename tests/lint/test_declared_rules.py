@@ -86,7 +86,7 @@ content:
     hook = DeclaredRulesHook()
     result = load_policy(policy, hooks=(hook,))
     assert result.policy is not None and not result.findings
-    (rule,) = hook.rules
+    (rule,) = hook.catalogue.declared
     assert (rule.id, rule.declared, rule.target, rule.source) == \
         ("acme.cheap", True, "post", "brand book §2")
     assert rule.summary == "Cheap sounds cheap."

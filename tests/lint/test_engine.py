@@ -20,7 +20,9 @@ from governance.lint.terms_file import term_file_path
 from governance.loader import load_policy
 from governance.models.post import Post
 from governance.resources import pack_path
+from governance.rules import catalogue
 from governance.rules.base import LintContext, Problem, Rule
+from governance.rules.catalogue import Catalogue
 
 TODAY_FOR_TESTS = engine_module.dt.date(2026, 11, 23)
 
@@ -187,9 +189,15 @@ def _calendar_rule() -> Rule:
                 _PairRule().check)
 
 
+def _only_calendar_rule(monkeypatch: pytest.MonkeyPatch, rule: Rule) -> None:
+    """The shipped rules, with ``rule`` as the only calendar rule."""
+    others = tuple(shipped for shipped in catalogue.SHIPPED if shipped.target != "calendar")
+    monkeypatch.setattr(catalogue, "SHIPPED", (*others, rule))
+
+
 def test_calendar_rules_see_every_post_and_point_at_the_first(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(engine_module, "CALENDAR_RULES", (_calendar_rule(),))
+    _only_calendar_rule(monkeypatch, _calendar_rule())
     posts = [{"id": "p1", "text": "Привет 👋"}, {"id": "p2", "channel": "twitter"},
              {"id": "p3", "channel": "tg-news"}, {"id": "p4", "channel": "myspace"}]
     report = run_lint(tmp_path, "", posts).report
@@ -203,7 +211,7 @@ def test_calendar_rules_see_every_post_and_point_at_the_first(
 
 def test_a_calendar_finding_is_waived_by_the_waive_cell_of_its_post(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(engine_module, "CALENDAR_RULES", (_calendar_rule(),))
+    _only_calendar_rule(monkeypatch, _calendar_rule())
     posts = [{"id": "p1", "waive": ["test.pairs: launch day"]}, {"id": "p2"}]
     [pairs] = run_lint(tmp_path, "", posts).report.findings
     assert pairs.waived_by == "waived in the calendar: launch day"
@@ -225,7 +233,8 @@ def test_rules_whose_prepare_says_inactive_do_not_run(tmp_path: Path) -> None:
     ctx = build_context(result.policy.policy, result.policy.policy.organisation.effective_date,
                         None)
     rules = [_module_rule("lint_test_on", True), _module_rule("lint_test_off", False)]
-    assert [a.rule.id for a in activate(rules, ctx)] == ["lint_test_on"]
+    active = activate(rules, Catalogue(result.policy.policy), ctx)
+    assert [a.rule.id for a in active] == ["lint_test_on"]
 
 
 def test_stored_posts_keep_what_calendar_rules_read() -> None:
@@ -251,10 +260,10 @@ def test_term_files_are_found_beside_the_file_that_declares_them() -> None:
 
 
 def _calendar_module(name: str, fields: set[str] | None) -> Rule:
-    rule = _module_rule(name, True)
+    _module_rule(name, True)
     if fields is not None:
         sys.modules[name].FIELDS = frozenset(fields)
-    return rule
+    return Rule.from_module(sys.modules[name])
 
 
 @pytest.mark.parametrize(("fields", "kept"), [
@@ -269,7 +278,7 @@ def test_the_store_keeps_what_the_calendar_rules_read(
     assert result.policy is not None
     ctx = build_context(result.policy.policy, TODAY_FOR_TESTS, None)
     rules = [_calendar_module(f"lint_fields_{i}", f) for i, f in enumerate(fields)]
-    assert fields_read(activate(rules, ctx)) == kept
+    assert fields_read(activate(rules, Catalogue(result.policy.policy), ctx)) == kept
 
 
 def test_a_store_without_text_keeps_no_text() -> None:

@@ -17,9 +17,10 @@ import yaml
 from lint_helpers import matches, rendered, run_lint
 
 from governance.rules.base import Rule
-from governance.rules.post_registry import POST_RULES
+from governance.rules.catalogue import Catalogue
 
 CASES = Path(__file__).parent / "cases" / "post"
+POST_RULES = tuple(Catalogue().rules("post"))
 RULES = {rule.id: rule for rule in POST_RULES}
 
 

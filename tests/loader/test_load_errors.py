@@ -55,6 +55,19 @@ CASES: list[tuple[str, dict[str, str | bytes], list[str]]] = [
         "channels:\n  - {id: vk, network: vk, handle: h, purpose: brand, owner: ceo, "
         "goals: [sales]}\n")},
      ["p.yaml:6:74 ref.unknown-goal: unknown goal 'sales'"]),
+    ("a typo deep in a nested condition", {"p.yaml": ORG + (
+        "content:\n  rules:\n    - {id: a.b, type: existence, tokens: [x], message: m,\n"
+        "       when: {any: [{field: kind, equals: a}, {not: {field: text, patern: b}}]}}\n")},
+     ["p.yaml:5:67 schema.unknown-key: unknown key 'patern' in content.rules[0].when.any[1].not "
+      "(did you mean 'pattern'?)"]),
+    ("a key beside all", {"p.yaml": ORG + (
+        "content:\n  rules:\n    - {id: a.b, type: existence, tokens: [x], message: m,\n"
+        "       when: {all: [{field: kind, equals: a}], field: text}}\n")},
+     ["p.yaml:5:48 schema.unknown-key: unknown key 'field' in content.rules[0].when"]),
+    ("an unknown reference in an exception", {"p.yaml": ORG + ROLES + (
+        "content:\n  rules:\n    - {id: a.b, type: existence, tokens: [x], message: m,\n"
+        "       applies_to: {except: {channels: [nope]}}}\n")},
+     ["p.yaml:8:41 ref.unknown-channel: unknown channel 'nope'"]),
     ("a Python tag", {"p.yaml": ORG + "tone: !!python/object/apply:os.system [ls]\n"},
      ["p.yaml:2:7 yaml.tag: unsupported YAML tag 'tag:yaml.org,2002:python/object/apply:"
       "os.system'"]),
@@ -89,6 +102,17 @@ CASES: list[tuple[str, dict[str, str | bytes], list[str]]] = [
     ("a file holding a list", {"p.yaml": "- roles\n- channels\n"},
      ["p.yaml:1:1 policy.not-mapping: a policy file holds a mapping of sections"]),
     ("a byte-order mark", {"p.yaml": "\ufeff" + ORG + ROLES}, []),
+    ("an approval naming no approver", {"p.yaml": ORG + ROLES + (
+        "workflow:\n  approvals:\n    - {id: paid, when: {sponsored: true}}\n")},
+     ["p.yaml:7:7 schema.value: workflow.approvals[0]: an approval needs "
+      "'approvers' (any N of them) or 'all_of'"]),
+    ("an approval counting what all_of does not count", {"p.yaml": ORG + ROLES + (
+        "workflow:\n  approvals:\n    - {id: paid, all_of: [ceo, smm-lead], required: 2}\n")},
+     ["p.yaml:7:7 schema.value: workflow.approvals[0]: 'required' counts among "
+      "'approvers'"]),
+    ("an unknown role in all_of", {"p.yaml": ORG + ROLES + (
+        "workflow:\n  approvals:\n    - {id: paid, all_of: [ceo, smm-led]}\n")},
+     ["p.yaml:7:32 ref.unknown-role: unknown role 'smm-led' (did you mean 'smm-lead'?)"]),
 ]
 
 

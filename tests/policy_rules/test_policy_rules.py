@@ -24,11 +24,12 @@ import yaml
 
 from governance.findings import Finding
 from governance.loader import load_policy
-from governance.rules import POLICY_RULES
 from governance.rules.base import PolicyContext, Rule
+from governance.rules.catalogue import policy_rules
 from governance.runner import run_policy_rules
 
 CASES = Path(__file__).parent / "cases"
+POLICY_RULES = policy_rules()
 RULES = {rule.id: rule for rule in POLICY_RULES}
 TODAY = dt.date(2026, 11, 23)
 RULE_ID = re.compile(r"^[a-z]+(\.[a-z0-9-]+)+$")
@@ -147,11 +148,11 @@ def test_waivers_may_name_post_and_calendar_rules(
     policy_over_base: Callable[[str], Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from governance.findings import Severity
-    from governance.rules import post_registry
+    from governance.rules import catalogue
 
     shipped = Rule("calendar.example-share", "An example.", Severity.WARNING, "test", "calendar",
                    "Fails:: Passes::", lambda ctx: iter(()))
-    monkeypatch.setattr(post_registry, "CALENDAR_RULES", (shipped,))
+    monkeypatch.setattr(catalogue, "SHIPPED", (*catalogue.SHIPPED, shipped))
     root = policy_over_base("waivers:\n  - {rule: calendar.example-share, reason: r, "
                             "approved_by: ceo}\n  - {rule: calendar.example-shar, reason: r, "
                             "approved_by: ceo}\n")

@@ -12,8 +12,13 @@ from click.testing import CliRunner
 from render_helpers import DATA, docx_contents
 
 from governance.cli import cli
+from governance.rules.declared.types import CompileError
 
 FULL = str(DATA / "full")
+
+
+def _refuse(rule: object, policy: object, terms: object) -> object:
+    raise CompileError((), "not built in this test")
 
 
 def run(*args: str) -> tuple[int, str, str]:
@@ -211,9 +216,11 @@ def test_the_lang_option_offers_every_catalogue(what: str) -> None:
 
 def test_explain_falls_back_to_the_declaration_when_no_builder_documents_it(
         monkeypatch: pytest.MonkeyPatch) -> None:
-    from governance.render import rule_catalogue
+    from governance.rules import catalogue
 
-    monkeypatch.setattr(rule_catalogue, "_built_declared", lambda policy: {})
+    monkeypatch.setattr(catalogue, "DECLARED_TYPES", {
+        model: catalogue.DeclaredType(kind.target, _refuse) for model, kind in
+        catalogue.DECLARED_TYPES.items()})
     code, out, _ = run("explain", "tone.no-caps", "--policy", FULL)
     assert code == 0
     assert out.splitlines()[0] == "tone.no-caps: Capitals read as shouting."

@@ -19,9 +19,9 @@ from governance.render import (
     RenderOptions,
     render_policy,
     render_raci,
-    rule_catalogue,
 )
 from governance.render.templating import markdown_escape
+from governance.rules import catalogue as rule_catalogue
 from governance.rules.base import Rule
 
 #: The post and calendar rules the goldens are rendered against, so that they show
@@ -58,7 +58,7 @@ CASES = [
                          ids=["-".join(case) for case in CASES])
 def test_output_matches_its_golden_file(at_root: Path, policy: str, lang: str, what: str,
                                         fmt: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(rule_catalogue, "all_rules", lambda: PINNED_RULES)
+    monkeypatch.setattr(rule_catalogue, "SHIPPED", (*rule_catalogue.policy_rules(), *PINNED_RULES))
     loaded = load(POLICIES[policy])
     render = render_policy if what == "policy" else render_raci
     data = render(loaded, fmt, RenderOptions(lang=lang))
@@ -71,7 +71,7 @@ def test_every_rule_that_runs_is_in_the_example_document(at_root: Path, lang: st
     """Traceability against the real registry: each enabled post or calendar rule is cited
     by a statement or listed among the other checks, and declared rules all appear."""
     text = render_policy(load(POLICIES["example"]), "md", RenderOptions(lang=lang)).decode()
-    infos = rule_catalogue.rule_infos(load(POLICIES["example"]).policy)
+    infos = rule_catalogue.Catalogue(load(POLICIES["example"]).policy).infos()
     expected = [i.id for i in infos if i.target != "policy" and i.enabled]
     assert len(expected) >= 10
     missing = [rule_id for rule_id in expected if markdown_escape(rule_id) not in text]

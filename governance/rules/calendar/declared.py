@@ -6,7 +6,8 @@ those its ``applies_to`` accepts, per channel or over the whole calendar
 (``per``); a ``cadence`` rule applies its limits to each channel's posts that
 ``applies_to`` accepts (so ``applies_to: {kinds: [recruiting]}`` with
 ``max_per_day: 1`` allows one vacancy a day per channel). A channel none of
-whose posts the rule applies to is not judged.
+whose posts the rule applies to is not judged; ``include_partial: true`` judges
+``min_per_week`` in the part-weeks at the calendar's first and last days too.
 
 The rule's ``message`` leads each finding, with ``{count}`` (the worst count)
 and ``{limit}`` filled in; the details follow in parentheses. ``severity: off``
@@ -16,28 +17,21 @@ that, once, instead of judging posts.
 
 from __future__ import annotations
 
-import inspect
+import functools
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
-import yaml
-
-from governance.findings import Severity
-from governance.models.common import SeverityName
 from governance.models.policy import Policy
 from governance.models.post import Post
-from governance.models.rules import CadenceRule, ShareRule
-from governance.rules.base import LintContext, Problem, Rule
+from governance.models.rules import CadenceRule, RuleBase, ShareRule
+from governance.rules.base import LintContext, Problem
 from governance.rules.calendar import rates
 from governance.rules.calendar.timeline import Lane, Timeline, timeline
 from governance.rules.calendar.windows import ShareLimit, overshares, share_problem
-from governance.rules.declared.build import declared_entries
 from governance.rules.declared.filters import PostFilter, compile_filter
 from governance.rules.declared.messages import fill
-from governance.rules.declared.types import CompileError, compile_condition
+from governance.rules.declared.types import CompileError, DeclaredType, compile_condition
 
-_SEVERITY = {SeverityName.ERROR: Severity.ERROR, SeverityName.WARNING: Severity.WARNING,
-             SeverityName.INFO: Severity.INFO}
 CalendarCheck = Callable[[Sequence[Post], LintContext], Iterator[Problem]]
 #: The cadence limits of a rule, with the function that judges each.
 _CADENCE = (("max_per_hour", rates.too_many_per_hour), ("max_per_day", rates.too_many_per_day),
@@ -45,27 +39,12 @@ _CADENCE = (("max_per_hour", rates.too_many_per_hour), ("max_per_day", rates.too
             ("max_silence_days", rates.too_long_silences))
 
 
-def calendar_rules_from_policy(policy: Policy) -> list[Rule]:
-    """The ``share`` and ``cadence`` rules of ``policy`` (tone rules first), as ``Rule``s."""
-    rules = []
-    for _, declared in declared_entries(policy):
-        if not isinstance(declared, ShareRule | CadenceRule):
-            continue
-        severity = _SEVERITY.get(declared.severity)
-        if severity is None:
-            continue
-        check = _share(declared, policy) if isinstance(declared, ShareRule) else \
-            _cadence(declared, policy)
-        rules.append(_rule(declared, severity, check))
-    return rules
-
-
 def _share(rule: ShareRule, policy: Policy) -> CalendarCheck:
     try:
         matches = compile_condition(rule.match, ("match",))
     except CompileError as exc:
         return _broken(rule, exc.message)
-    accepts = compile_filter(rule.applies_to, policy)
+    accepts = compile_filter(rule.applies_to, policy, _when(rule))
     limit = ShareLimit(rule.max_percent, rule.window_days, rule.min_posts)
 
     def headline(count: Any, allowed: Any) -> str:
@@ -81,10 +60,18 @@ def _share(rule: ShareRule, policy: Policy) -> CalendarCheck:
     return check
 
 
+def _when(rule: ShareRule | CadenceRule) -> Callable[[Post], bool] | None:
+    """The rule's ``when``: it narrows the posts judged (for a share, those counted)."""
+    return compile_condition(rule.when, ("when",)) if rule.when is not None else None
+
+
 def _cadence(rule: CadenceRule, policy: Policy) -> CalendarCheck:
-    accepts = compile_filter(rule.applies_to, policy)
+    accepts = compile_filter(rule.applies_to, policy, _when(rule))
     limits = [(getattr(rule, name), judge) for name, judge in _CADENCE
               if getattr(rule, name) is not None]
+    if rule.include_partial:
+        limits = [(limit, functools.partial(judge, include_partial=True)
+                   if judge is rates.too_few_per_week else judge) for limit, judge in limits]
 
     def headline(count: Any, limit: Any) -> str:
         return fill(rule.message, count=count, limit=limit)
@@ -117,27 +104,8 @@ def _broken(rule: ShareRule, why: str) -> CalendarCheck:
     return check
 
 
-def _rule(declared: ShareRule | CadenceRule, severity: Severity, check: CalendarCheck) -> Rule:
-    description = " ".join(declared.description.split())
-    head, dot, _ = description.partition(". ")
-    return Rule(
-        id=declared.id,
-        summary=(head + "." if dot else description) or declared.message,
-        severity=severity,
-        source=declared.source or "declared in the policy",
-        target="calendar",
-        doc=_doc(declared, description),
-        check=check,
-        declared=True,
-    )
-
-
-def _doc(rule: ShareRule | CadenceRule, description: str) -> str:
-    settings = rule.model_dump(mode="json", by_alias=True, exclude_defaults=True,
-                               exclude={"id", "message", "description", "source", "severity",
-                                        "examples"})
-    body = yaml.safe_dump(settings, allow_unicode=True, sort_keys=True,
-                          default_flow_style=False).rstrip()
-    parts = [description or rule.message, f"Message: {rule.message}",
-             "Settings::\n\n" + "\n".join("    " + line for line in body.splitlines())]
-    return inspect.cleandoc("\n\n".join(parts))
+#: The calendar-level declared types, by model.
+CHECKERS: dict[type[RuleBase], DeclaredType] = {
+    ShareRule: DeclaredType("calendar", lambda rule, policy, terms: _share(rule, policy)),
+    CadenceRule: DeclaredType("calendar", lambda rule, policy, terms: _cadence(rule, policy)),
+}

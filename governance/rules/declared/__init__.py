@@ -1,8 +1,10 @@
 """Rules a policy declares in YAML (``tone.rules``, ``content.rules``), as ``Rule`` objects.
 
-The per-post types are built here: ``existence``, ``substitution``,
-``occurrence``, ``pattern``, ``conditional`` and ``length``. The calendar-level
-types (``share``, ``cadence``) belong to ``governance.rules.calendar.declared``.
+The per-post types are compiled here (``types.CHECKERS``): ``existence``,
+``substitution``, ``occurrence``, ``pattern``, ``conditional`` and ``length``.
+The calendar-level types (``share``, ``cadence``) are compiled by
+``governance.rules.calendar.declared`` (its ``CHECKERS``). ``build`` turns either
+into ``Rule`` objects; ``governance.rules.catalogue`` is what commands ask.
 
 Every declared rule honours ``scope`` (the post field it reads: any column,
 through ``Post.get``), ``applies_to`` (channels, networks, kinds, languages,
@@ -21,6 +23,9 @@ from governance.rules.declared.build import (
     DeclaredBuild,
     build_rules,
     declared_entries,
+    examples_context,
+    first_sentence,
 )
 
-__all__ = ["BuildIssue", "DeclaredBuild", "build_rules", "declared_entries"]
+__all__ = ["BuildIssue", "DeclaredBuild", "build_rules", "declared_entries", "examples_context",
+           "first_sentence"]

@@ -1,7 +1,13 @@
-"""Declared rules -> ``Rule`` objects, with the issues that keep some from being built."""
+"""Declared rules -> ``Rule`` objects, with the issues that keep some from being built.
+
+One builder for every declared type: the type's ``DeclaredType`` (found by the
+rule's model in the table the catalogue passes) compiles the check; a per-post
+check gets the rule's ``applies_to`` filter and its examples are run.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 import inspect
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -9,22 +15,26 @@ from dataclasses import dataclass, field
 import yaml
 
 from governance.findings import Severity
-from governance.models.common import SeverityName
 from governance.models.policy import Policy
 from governance.models.post import Post
-from governance.models.rules import CadenceRule, DeclaredRule, RuleBase, ShareRule
-from governance.rules.base import LintContext, Problem, Rule
+from governance.models.rules import DeclaredRule, RuleBase
+from governance.rules.base import LintContext, Problem, Rule, Target
+from governance.rules.declared.calendar_examples import calendar_example_failures
 from governance.rules.declared.examples import example_failures
 from governance.rules.declared.filters import PostFilter, compile_filter
-from governance.rules.declared.types import Checker, CompileError, PerPostRule, compile_checker
+from governance.rules.declared.types import (
+    Checker,
+    CompileError,
+    DeclaredType,
+    compile_condition,
+)
+from governance.rules.severity import severity_of
 from governance.source import DataPath
 from governance.text.terms import Term
 
 BAD_PATTERN = "policy.bad-pattern"
 RULE_EXAMPLE = "policy.rule-example"
 
-_SEVERITY = {SeverityName.ERROR: Severity.ERROR, SeverityName.WARNING: Severity.WARNING,
-             SeverityName.INFO: Severity.INFO}
 _NOTHING: tuple[Problem, ...] = ()
 
 
@@ -51,29 +61,51 @@ def declared_entries(policy: Policy) -> Iterator[tuple[DataPath, DeclaredRule]]:
         yield ("content", "rules", index), rule
 
 
-def build_rules(policy: Policy, ctx: LintContext,
+def examples_context(policy: Policy) -> LintContext:
+    """Where a declared rule's examples are judged.
+
+    Declared checks never read the date or the timezone: examples are judged the
+    same whenever and wherever the policy loads.
+    """
+    effective = policy.organisation.effective_date if policy.organisation else dt.date.min
+    return LintContext(policy, effective, dt.timezone.utc,
+                       channels={c.id: c for c in policy.channels})
+
+
+def build_rules(policy: Policy, types: Mapping[type[RuleBase], DeclaredType],
                 terms: Mapping[str, Sequence[Term]] | None = None) -> DeclaredBuild:
-    """The per-post declared rules of ``policy``, their examples checked in ``ctx``.
+    """The declared rules of ``policy``, built by their ``types``, examples checked.
 
     ``terms`` holds the entries of each substitution rule's ``terms_file``,
     read by the loader side; rules set to ``severity: off`` are not built.
     """
     build = DeclaredBuild()
+    ctx = examples_context(policy)
     for path, declared in declared_entries(policy):
-        if isinstance(declared, ShareRule | CadenceRule):
-            continue
+        kind = types[type(declared)]
         try:
-            check = compile_checker(declared, (terms or {}).get(declared.id, ()))
+            check = kind.compile(declared, policy, (terms or {}).get(declared.id, ()))
         except CompileError as exc:
             build.issues.append(BuildIssue(BAD_PATTERN, exc.message, (*path, *exc.where)))
             continue
-        post_filter = compile_filter(declared.applies_to, policy)
-        for where, message in example_failures(declared, check, post_filter, ctx):
-            build.issues.append(BuildIssue(
-                RULE_EXAMPLE, f"rule {declared.id!r}: {message}", (*path, *where)))
-        severity = _SEVERITY.get(declared.severity)
+        if kind.target == "post":
+            try:
+                when = compile_condition(declared.when, ("when",)) if declared.when else None
+            except CompileError as exc:
+                build.issues.append(BuildIssue(BAD_PATTERN, exc.message, (*path, *exc.where)))
+                continue
+            post_filter = compile_filter(declared.applies_to, policy, when)
+            for where, message in example_failures(declared, check, post_filter, ctx):
+                build.issues.append(BuildIssue(
+                    RULE_EXAMPLE, f"rule {declared.id!r}: {message}", (*path, *where)))
+            check = _filtered(check, post_filter)
+        else:
+            for where, message in calendar_example_failures(declared, check, ctx):
+                build.issues.append(BuildIssue(
+                    RULE_EXAMPLE, f"rule {declared.id!r}: {message}", (*path, *where)))
+        severity = severity_of(declared.severity)
         if severity is not None:
-            build.rules.append(_rule(declared, severity, _filtered(check, post_filter)))
+            build.rules.append(_rule(declared, kind.target, severity, check))
     return build
 
 
@@ -87,30 +119,48 @@ def _filtered(check: Checker, post_filter: PostFilter) -> Checker:
     return filtered
 
 
-def _rule(declared: PerPostRule, severity: Severity, check: Checker) -> Rule:
+def _rule(declared: RuleBase, target: Target, severity: Severity, check: Checker) -> Rule:
     description = " ".join(declared.description.split())
     return Rule(
         id=declared.id,
-        summary=_first_sentence(description) or declared.message,
+        summary=first_sentence(description) or declared.message,
         severity=severity,
         source=declared.source or "declared in the policy",
-        target="post",
-        doc=_doc(declared, description),
+        target=target,
+        doc=_settings_doc(declared, description) if target == "calendar"
+        else _doc(declared, description),
         check=check,
         declared=True,
     )
 
 
-def _first_sentence(text: str) -> str:
-    head, dot, _ = text.partition(". ")
-    return head + "." if dot else text
+def first_sentence(text: str) -> str:
+    head, dot, _ = " ".join(text.split()).partition(". ")
+    return head + "." if dot else head
 
 
 def _doc(rule: RuleBase, description: str) -> str:
-    parts = [description or rule.message, f"Message: {rule.message}"]
+    parts = [description or rule.message, f"Message: {rule.message}", *_example_parts(rule)]
+    return inspect.cleandoc("\n\n".join(parts))
+
+
+def _example_parts(rule: RuleBase) -> list[str]:
+    parts = []
     for title, examples in (("Fails", rule.examples.fail), ("Passes", rule.examples.pass_)):
         if examples:
             body = yaml.safe_dump(examples, allow_unicode=True, sort_keys=False,
                                   default_flow_style=False).rstrip()
             parts.append(f"{title}::\n\n" + "\n".join("    " + line for line in body.splitlines()))
+    return parts
+
+
+def _settings_doc(rule: RuleBase, description: str) -> str:
+    settings = rule.model_dump(mode="json", by_alias=True, exclude_defaults=True,
+                               exclude={"id", "message", "description", "source", "severity",
+                                        "examples"})
+    body = yaml.safe_dump(settings, allow_unicode=True, sort_keys=True,
+                          default_flow_style=False).rstrip()
+    parts = [description or rule.message, f"Message: {rule.message}",
+             "Settings::\n\n" + "\n".join("    " + line for line in body.splitlines()),
+             *_example_parts(rule)]
     return inspect.cleandoc("\n\n".join(parts))

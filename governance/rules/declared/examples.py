@@ -20,7 +20,7 @@ from governance.source import DataPath
 
 _LIST_FIELDS = frozenset({"approved_by", "tags", "media"})
 _PLAIN_FIELDS = frozenset({"id", "channel", "author", "text", "link", "kind", "topic",
-                           "alt_text"})
+                           "alt_text", "action", "target"})
 _EXAMPLE_TIME = dt.datetime(2026, 1, 5, 12, 0, tzinfo=dt.timezone.utc)
 
 
@@ -32,11 +32,13 @@ def example_failures(rule: RuleBase, check: Checker, post_filter: PostFilter,
         key = "fail" if expect_fail else "pass"
         for index, example in enumerate(examples):
             post = example_post(example, rule.scope)
-            applies = isinstance(example, str) or post_filter.accepts(post)
-            problems = list(check(post, ctx)) if applies else []
+            in_scope = isinstance(example, str) or post_filter.in_scope(post)
+            meets = post_filter.condition is None or post_filter.condition(post)
+            problems = list(check(post, ctx)) if in_scope and meets else []
             if expect_fail and not problems:
-                why = "the rule finds nothing in it" if applies else \
-                    "the rule's applies_to does not select this post"
+                why = "the rule finds nothing in it" if in_scope and meets else \
+                    "the rule's applies_to does not select this post" if not in_scope else \
+                    "the post does not meet the rule's 'when'"
                 yield ("examples", key, index), f"example should fail but passes: {why}"
             elif not expect_fail and problems:
                 yield ("examples", key, index), \

@@ -1,6 +1,7 @@
 """The check of each per-post declared rule type, compiled from its YAML.
 
-``compile_checker(rule, terms)`` returns ``check(post, ctx)`` without the
+``CHECKERS`` maps each per-post type's model to its ``DeclaredType``, whose
+``compile(rule, policy, terms)`` returns ``check(post, ctx)`` without the
 ``applies_to`` filter (the builder adds it) or raises ``CompileError`` naming the
 key of the rule that cannot be compiled (a bad pattern, an unknown stemmer).
 """
@@ -8,18 +9,26 @@ key of the rule that cannot be compiled (a bad pattern, an unknown stemmer).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
 
+from governance.models.policy import Policy
 from governance.models.post import Post
 from governance.models.rules import (
+    AllOf,
+    AnyCondition,
+    AnyOf,
     Condition,
     ConditionalRule,
     ExistenceRule,
     LengthRule,
+    NotOf,
     OccurrenceRule,
     PatternRule,
+    RuleBase,
     SubstitutionRule,
 )
-from governance.rules.base import LintContext, Problem
+from governance.rules.base import LintContext, Problem, Target
 from governance.rules.declared.filters import field_getter
 from governance.rules.declared.messages import fill, with_suggestion
 from governance.source import DataPath
@@ -40,18 +49,18 @@ class CompileError(Exception):
         self.message = message
 
 
-def compile_checker(rule: PerPostRule, terms: Sequence[Term] = ()) -> Checker:
-    if isinstance(rule, ExistenceRule):
-        return _existence(rule)
-    if isinstance(rule, SubstitutionRule):
-        return _substitution(rule, terms)
-    if isinstance(rule, OccurrenceRule):
-        return _occurrence(rule)
-    if isinstance(rule, PatternRule):
-        return _pattern(rule)
-    if isinstance(rule, ConditionalRule):
-        return _conditional(rule)
-    return _length(rule)
+@dataclass(frozen=True)
+class DeclaredType:
+    """How rules of one declared type become checks.
+
+    ``compile(rule, policy, terms)`` returns the check or raises ``CompileError``.
+    A ``post`` check is ``check(post, ctx)``, and the builder adds the rule's
+    ``applies_to`` and runs its examples; a ``calendar`` check is
+    ``check(posts, ctx)`` and honours ``applies_to`` itself.
+    """
+
+    target: Target
+    compile: Callable[[Any, Policy, Sequence[Term]], Callable[..., Iterator[Problem]]]
 
 
 def _matcher(terms: Sequence[Term], stem: str | None, where: DataPath) -> TermMatcher:
@@ -155,7 +164,7 @@ def _pattern(rule: PatternRule) -> Checker:
 def _conditional(rule: ConditionalRule) -> Checker:
     condition = compile_condition(rule.if_, ("if",))
     requirement = compile_condition(rule.then, ("then",))
-    field, template = rule.then.field, rule.message
+    field, template = first_field(rule.then), rule.message
 
     def check(post: Post, ctx: LintContext) -> Iterator[Problem]:
         if condition(post) and not requirement(post):
@@ -164,7 +173,33 @@ def _conditional(rule: ConditionalRule) -> Checker:
     return check
 
 
-def compile_condition(condition: Condition, where: DataPath) -> Callable[[Post], bool]:
+Test = Callable[[Post], bool]
+
+
+def compile_condition(condition: AnyCondition, where: DataPath) -> Test:
+    """A condition as a test of a post: ``all``, ``any`` and ``not`` nest freely."""
+    if isinstance(condition, AllOf):
+        every = [compile_condition(c, (*where, "all", i)) for i, c in enumerate(condition.all)]
+        return every[0] if len(every) == 1 else lambda post: all(t(post) for t in every)
+    if isinstance(condition, AnyOf):
+        some = [compile_condition(c, (*where, "any", i)) for i, c in enumerate(condition.any)]
+        return some[0] if len(some) == 1 else lambda post: any(t(post) for t in some)
+    if isinstance(condition, NotOf):
+        inner = compile_condition(condition.not_, (*where, "not"))
+        return lambda post: not inner(post)
+    return _field_test(condition, where)
+
+
+def first_field(condition: AnyCondition) -> str:
+    """The first field a condition tests: where a finding about it points."""
+    if isinstance(condition, AllOf | AnyOf):
+        return first_field((condition.all if isinstance(condition, AllOf) else condition.any)[0])
+    if isinstance(condition, NotOf):
+        return first_field(condition.not_)
+    return condition.field
+
+
+def _field_test(condition: Condition, where: DataPath) -> Test:
     """All the tests a ``Condition`` names, and-ed; a condition naming none always holds."""
     if condition.field == "sponsored" and isinstance(condition.equals, bool) \
             and condition.pattern is None and condition.present is None and not condition.one_of:
@@ -225,3 +260,14 @@ def _expected(value: str | bool) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     return value
+
+
+#: The per-post declared types, by model.
+CHECKERS: dict[type[RuleBase], DeclaredType] = {
+    ExistenceRule: DeclaredType("post", lambda rule, policy, terms: _existence(rule)),
+    SubstitutionRule: DeclaredType("post", lambda rule, policy, terms: _substitution(rule, terms)),
+    OccurrenceRule: DeclaredType("post", lambda rule, policy, terms: _occurrence(rule)),
+    PatternRule: DeclaredType("post", lambda rule, policy, terms: _pattern(rule)),
+    ConditionalRule: DeclaredType("post", lambda rule, policy, terms: _conditional(rule)),
+    LengthRule: DeclaredType("post", lambda rule, policy, terms: _length(rule)),
+}

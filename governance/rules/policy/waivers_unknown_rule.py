@@ -26,7 +26,6 @@ import difflib
 from collections.abc import Iterator
 
 from governance.findings import Severity
-from governance.models.policy import Policy
 from governance.rules.base import PolicyContext, Problem
 
 ID = "waivers.unknown-rule"
@@ -36,22 +35,14 @@ SOURCE = "governance convention (stable rule ids)"
 TARGET = "policy"
 
 
-def known_rule_ids(policy: Policy, wanted: set[str]) -> set[str]:
-    """Declared and shipped rule ids; post rules are loaded only if ``wanted`` needs them."""
-    # Imported here: the registry imports this module.
-    from governance.rules import POLICY_RULES, all_rules
-
-    known = {rule.id for rule in (*policy.tone.rules, *policy.content.rules, *POLICY_RULES)}
-    if wanted - known:  # post and calendar rules pull in the text engine; only when asked
-        known |= {rule.id for rule in all_rules()}
-    return known
-
-
 def check(ctx: PolicyContext) -> Iterator[Problem]:
     waivers = ctx.policy.waivers
     if not waivers:
         return
-    known = known_rule_ids(ctx.policy, {waiver.rule for waiver in waivers})
+    # Imported here: the catalogue lists this module.
+    from governance.rules.catalogue import Catalogue
+
+    known = Catalogue(ctx.policy, build=False).known_ids()
     for index, waiver in enumerate(waivers):
         if waiver.rule in known:
             continue
