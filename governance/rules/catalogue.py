@@ -92,6 +92,8 @@ INPUT_IDS: Mapping[str, str] = {
     "policy.bad-pattern": "A declared rule that cannot be compiled (a bad pattern, stemmer...).",
     "policy.rule-example": "A declared rule's example that does not fail or pass as it says.",
     "policy.rule-id-clash": "A declared rule id that is a shipped rule's or declared twice.",
+    "policy.unknown-field": "A rule names a post field that is neither built in nor declared.",
+    "policy.builtin-field": "A declared post field that takes a built-in field's name.",
     "ref.duplicate-id": "Two entries of one list share an id.",
     **{f"ref.unknown-{kind}": f"A reference to a {kind.replace('-', ' ')} the policy does "
        "not declare." for kind in _REFERENCE_KINDS},
