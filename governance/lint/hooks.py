@@ -1,7 +1,7 @@
 """Post-load hooks: what the loader checks for lint beyond the schema.
 
 ``DeclaredRulesHook`` reads each substitution rule's term file, builds the rule
-catalogue (a bad RE2 pattern: ``policy.bad-pattern``; the rules' own examples:
+catalogue (a bad pattern: ``policy.bad-pattern``; the rules' own examples:
 ``policy.rule-example``), and rejects declared ids that clash with a shipped
 rule or with each other (``policy.rule-id-clash``). It keeps the catalogue it
 built, so the lint run compiles nothing twice. ``governance check`` runs the
