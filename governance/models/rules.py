@@ -123,7 +123,7 @@ class PatternRule(RuleBase):
 
     type: Literal["pattern"]
     pattern: str = Field(description="RE2 syntax (linear time): no backreferences or lookaround.")
-    ignore_case: bool = False
+    ignore_case: bool = Field(True, description="Every rule type ignores case unless told not to.")
     mode: Literal["forbid", "require"] = "forbid"
 
 

@@ -243,3 +243,16 @@ def test_declared_fields_tell_staff_what_to_fill_in(tmp_path: Path) -> None:
         "“rights”: Who may use the image One of “own” or “cc-by”. Every post gives it.",
         "“data_verified” Yes or no.",
     ]
+
+
+def test_an_account_that_replies_to_no_one_says_so(tmp_path: Path) -> None:
+    ctx = context(tmp_path, """
+        channels:
+          - {id: x-news, network: x, handle: acmenews, purpose: news, owner: smm,
+             answers: false}
+          - {id: vk, network: vk, handle: acme, purpose: brand, owner: smm, responders: [smm]}
+        """)
+    assert texts(sections(ctx)["responding"]) == [
+        "X (Twitter) acmenews: does not answer comments or messages.",
+        "VK acme: answered by SMM manager.",
+    ]
