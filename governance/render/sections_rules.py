@@ -162,13 +162,17 @@ def _kinds(ctx: DocContext) -> list[Item]:
     return items
 
 
+def _sentence(text: str) -> str:
+    return text if text.endswith((".", "!", "?", "…")) else text + "."
+
+
 def _fields(ctx: DocContext) -> list[Item]:
     """The post fields the policy declares, so staff know what to fill in and how."""
     t, items = ctx.t, []
     for name, spec in ctx.policy.calendar.fields.items():
         text = t.quote(name)
         if spec.description.strip():
-            text = t("content.field", name=text, description=clean(spec.description))
+            text = t("content.field", name=text, description=_sentence(clean(spec.description)))
         kind = t("content.field_enum", values=ctx.quoted(spec.values, "or")) \
             if spec.type == "enum" else t(f"content.field_{spec.type}")
         notes = [kind]

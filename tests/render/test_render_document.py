@@ -240,7 +240,7 @@ def test_declared_fields_tell_staff_what_to_fill_in(tmp_path: Path) -> None:
     fields = next(sub for sub in sections(ctx)["content"].subsections
                   if sub.title == "What the calendar records for each post")
     assert texts(Section("", "", fields.blocks)) == [
-        "“rights”: Who may use the image One of “own” or “cc-by”. Every post gives it.",
+        "“rights”: Who may use the image. One of “own” or “cc-by”. Every post gives it.",
         "“data_verified” Yes or no.",
     ]
 
