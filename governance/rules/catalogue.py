@@ -30,6 +30,11 @@ How to add a declared rule type (say ``type: entities``):
 3. its docs: the README's section on declared rules, with a failing and a
    passing example, and its test cases.
 
+The fields a rule names in its conditions (any field holding a condition) and in
+``scope`` are checked against the built-in and declared post fields without
+more work; a new key that names fields some other way (a list such as
+``same: [target]``) adds itself to ``governance/rules/declared/fields.py``.
+
 Nothing else changes: check, lint, ``rules``, ``explain``, waivers, SARIF and
 the staff document find the new rules here. A test fails when a type in the
 ``DeclaredRule`` union has no checker.

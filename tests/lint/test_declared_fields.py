@@ -99,6 +99,17 @@ def test_a_bad_value_points_at_its_cell_in_a_spreadsheet(tmp_path: Path) -> None
     assert bad.message.startswith("rights 'mine' is not valid")
 
 
+def test_a_declared_field_is_read_from_the_column_the_policy_maps_to_it(tmp_path: Path) -> None:
+    mapped = FIELDS.replace("calendar:\n", "calendar:\n  columns: {Права: rights}\n")
+    policy = write_policy(tmp_path, mapped)
+    calendar = tmp_path / "plan.csv"
+    calendar.write_text("id,publish_at,channel,text,Права\n"
+                        "p1,2026-03-02 10:00,x-brand,Hello,чужие\n", encoding="utf-8")
+    report = lint(LintOptions([str(calendar)], str(policy), today=dt.date(2026, 3, 1))).report
+    assert [f.message for f in report.findings if f.rule.startswith("calendar.")] == [
+        "rights 'чужие' is not valid: expected one of own, licensed, cc-by, unknown"]
+
+
 @pytest.mark.parametrize(("snippet", "expected"), [
     ("calendar: {fields: {kind: {type: text}}}",
      "1:27 policy.builtin-field: 'kind' is a built-in post field"),
