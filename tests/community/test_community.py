@@ -35,9 +35,11 @@ def test_the_policy_checks_with_warnings_only_and_nothing_invented() -> None:
     findings = [*loaded.findings,
                 *run_policy_rules(loaded.policy, policy_rules(), dt.date(2026, 6, 1))]
     assert not [f for f in findings if f.severity is Severity.ERROR]
+    # No shipped rule is switched off, and none asks for a fact the project lacks.
+    assert not loaded.policy.policy.rules
     assert {f.rule for f in findings} == {
         "goals.kpi-defined", "escalation.time-limit", "escalation.negative-route",
-        "approvals.kind-covered"}
+        "approvals.kind-covered", "leadership.activities-declared"}
     # The announcement accounts answer no one, and say so: no responder is asked for.
     assert "channels.responder" not in {f.rule for f in findings}
 
