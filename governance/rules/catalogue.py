@@ -9,10 +9,10 @@ the same way everywhere:
 - ``Catalogue(policy)``: those plus the rules the policy declares in
   ``tone.rules`` and ``content.rules``, built once by the checker of their type
   (``DECLARED_TYPES``), with the issues that keep some from being built. It
-  answers ``known_ids()``, ``get(id)``, ``severity(rule)`` (the effective
-  severity: ``governance.rules.severity`` decides it), ``prepare(rule, ctx)``,
-  ``rules(target)`` and ``infos()`` (what ``rules``, ``explain`` and the staff
-  document show);
+  answers ``known_ids()``, ``finding_ids()``, ``summary(id)``, ``get(id)``,
+  ``severity(rule)`` (the effective severity: ``governance.rules.severity``
+  decides it), ``prepare(rule, ctx)``, ``rules(target)`` and ``infos()`` (what
+  ``rules``, ``explain`` and the staff document show);
 - ``INPUT_IDS``: the ids that findings of loading and reading carry (``yaml.*``,
   ``schema.*``, ``policy.*``, ``ref.*``, ``calendar.*``, ``lint.*``), each with
   its one-line summary.
@@ -181,6 +181,20 @@ class Catalogue:
         """Every rule id a waiver may name: shipped, and declared (even when off)."""
         return frozenset({rule.id for rule in self.shipped}
                          | {rule.id for rule in self.declarations})
+
+    def finding_ids(self) -> frozenset[str]:
+        """Every id a finding can carry: the rules' and those of loading and reading."""
+        return self.known_ids() | frozenset(INPUT_IDS)
+
+    def summary(self, finding_id: str) -> str | None:
+        """The one-line summary of a rule or of an input id; None for an unknown id."""
+        rule = self.get(finding_id)
+        if rule is not None:
+            return rule.summary
+        declared = next((d for d in self.declarations if d.id == finding_id), None)
+        if declared is not None:
+            return first_sentence(declared.description) or declared.message
+        return INPUT_IDS.get(finding_id)
 
     def severity(self, rule: Rule) -> Severity | None:
         """The rule's severity under the policy; None when the policy switches it off."""
