@@ -58,10 +58,16 @@ def _is_union_label(seg: str) -> bool:
     )
 
 
-_RULE_TYPE_TAGS = {
-    "existence", "substitution", "occurrence", "pattern", "conditional", "length", "share",
-    "cadence",
-}
+def _rule_type_tags() -> frozenset[str]:
+    """The ``type:`` of every declared rule model: pydantic's labels for the union."""
+    from governance.models.rules import DeclaredRule
+
+    (union, _) = typing.get_args(DeclaredRule)
+    return frozenset(tag for model in typing.get_args(union)
+                     for tag in typing.get_args(model.model_fields["type"].annotation))
+
+
+_RULE_TYPE_TAGS = _rule_type_tags()
 
 
 def _describe(

@@ -238,7 +238,8 @@ class _Locator:
         return self._by_field.get(self.name(key), self.row) if self._by_field else self.row
 
     def fields(self) -> dict[str, Location]:
-        return {name: loc for name, loc in self._by_field.items() if name in FIELD_SET}
+        # Extra keys too: a declared field's bad value is reported at its key.
+        return dict(self._by_field)
 
 
 def _as_text(value: object) -> str:

@@ -31,6 +31,7 @@ from governance.findings import Finding, Location, Severity
 from governance.lint.baseline import fingerprint_data, post_identity
 from governance.lint.channels import ChannelResolver
 from governance.lint.context import ActiveRule, activate, build_context, fields_read
+from governance.lint.fields import DeclaredFields
 from governance.lint.hooks import DeclaredRulesHook
 from governance.lint.store import PostStore
 from governance.lint.waivers import PolicyWaivers, post_waivers
@@ -127,6 +128,7 @@ class _Run:
         # Rules switched off or inactive may still be waived: the waiver is not a typo.
         self.known_rules = catalogue.known_ids()
         self.resolver = ChannelResolver(policy.channels)
+        self.fields = DeclaredFields(policy.calendar.fields, ctx.timezone)
         self.policy_waivers = PolicyWaivers(policy, ctx.today)
         self.store = PostStore(fields_read(self.calendar_rules)) if self.calendar_rules else None
         self.calendar_waivers: dict[tuple[str, str], dict[str, str]] = {}
@@ -159,6 +161,7 @@ class _Run:
         # The hot loop of a lint run: every name it uses is a local.
         ctx, findings, store, resolved = self.ctx, self.findings, self.store, self.resolver.known
         rules = [(active, active.check) for active in self.post_rules]
+        fields = self.fields or None
         count = self.count
         for item in items:
             if isinstance(item, Finding):
@@ -171,6 +174,9 @@ class _Run:
             else:
                 item.channel = channel_id
             waived = self._read_waive_cell(item) if item.waive else None
+            if fields is not None:
+                findings.extend(_with_data(finding, _post_data(item, ctx))
+                                for finding in fields.read(item))
             for active, check in rules:
                 for problem in check(item, ctx):
                     findings.append(self._finding(active, problem, waived, per_post=True))

@@ -2,7 +2,7 @@
 
 ``DeclaredRulesHook`` reads each substitution rule's term file and each
 entities rule's list files (``policy.entity-list``), builds the rule catalogue
-(a bad RE2 pattern: ``policy.bad-pattern``; the rules' own examples:
+(a bad pattern: ``policy.bad-pattern``; the rules' own examples:
 ``policy.rule-example``), and rejects declared ids that clash with a shipped
 rule or with each other (``policy.rule-id-clash``). It keeps the catalogue it
 built, so the lint run compiles nothing twice. ``governance check`` runs the

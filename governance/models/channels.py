@@ -98,6 +98,9 @@ class Channel(Strict):
     responders: list[RoleRef] = Field(
         default_factory=list, description="Roles that answer comments and messages."
     )
+    answers: bool = Field(
+        True, description="False for an account that, by its policy, replies to no one."
+    )
     authors: list[RoleRef] = Field(
         default_factory=list, description="Roles that may author posts; empty means any role."
     )

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, StringConstraints, field_validator, model_validator
 
 from governance.models.channels import Channel
 from governance.models.common import RoleRef, SeverityName, Strict, Text
@@ -41,6 +41,28 @@ class Waiver(Strict):
     expires: dt.date | None = None
 
 
+FieldName = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=60)]
+
+
+class DeclaredField(Strict):
+    """A post field the policy adds, read from the calendar column of its name."""
+
+    type: Literal["text", "enum", "bool", "number", "date", "datetime"] = "text"
+    values: list[Text] = Field(
+        default_factory=list, description="The values an enum field may take."
+    )
+    required: bool = Field(False, description="Every post must give a value.")
+    description: str = Field("", description="What the field means, for the staff document.")
+
+    @model_validator(mode="after")
+    def _values_for_enums(self) -> DeclaredField:
+        if self.type == "enum" and not self.values:
+            raise ValueError("an enum field needs 'values'")
+        if self.type != "enum" and self.values:
+            raise ValueError("only an enum field takes 'values'")
+        return self
+
+
 class CalendarSettings(Strict):
     """How this company's content calendars are laid out."""
 
@@ -52,6 +74,11 @@ class CalendarSettings(Strict):
     date_order: Literal["dmy", "mdy", "ymd"] | None = Field(
         None, description="Order of numeric dates (31/12/2026 is dmy); inferred when absent.")
     sheet: str | None = None
+    fields: dict[FieldName, DeclaredField] = Field(
+        default_factory=dict,
+        description="Post fields the policy adds (rights, audience...), typed and checked per "
+                    "row; rules may name them in 'field' and 'scope'.",
+    )
 
 
 def _rule_setting(value: Any) -> Any:

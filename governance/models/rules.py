@@ -124,7 +124,7 @@ class PatternRule(RuleBase):
 
     type: Literal["pattern"]
     pattern: str = Field(description="RE2 syntax (linear time): no backreferences or lookaround.")
-    ignore_case: bool = False
+    ignore_case: bool = Field(True, description="Every rule type ignores case unless told not to.")
     mode: Literal["forbid", "require"] = "forbid"
 
 
@@ -353,10 +353,13 @@ class RuleSetting(Strict):
     options: dict[str, Any] = Field(default_factory=dict)
 
 
-AllOf.model_rebuild()
-AnyOf.model_rebuild()
-NotOf.model_rebuild()
-for _model in (RuleBase, ExistenceRule, SubstitutionRule, OccurrenceRule, PatternRule,
-               ConditionalRule, LengthRule, ShareRule, CadenceRule, EntitiesRule, ScheduleRule,
-               PairRule):
-    _model.model_rebuild()
+def _rebuild(model: type[Strict]) -> None:
+    """Resolve ``AnyCondition`` in models declared before it: every rule type inherits
+    ``when`` from ``RuleBase``."""
+    model.model_rebuild()
+    for subclass in model.__subclasses__():
+        _rebuild(subclass)
+
+
+for _model in (AllOf, AnyOf, NotOf, RuleBase):
+    _rebuild(_model)

@@ -188,6 +188,9 @@ def duration(minutes: int, ctx: DocContext) -> str:
 def _response_items(ctx: DocContext) -> list[Item]:
     t, items = ctx.t, []
     for c in ctx.policy.channels:
+        if not c.answers:
+            items.append(Item(t("responding.channel_silent", channel=ctx.channel(c))))
+            continue
         if not c.responders and c.response_time_minutes is None:
             continue
         who = ctx.roles(c.responders) if c.responders else ctx.role(c.operated_by or c.owner)

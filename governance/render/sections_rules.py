@@ -162,11 +162,32 @@ def _kinds(ctx: DocContext) -> list[Item]:
     return items
 
 
+def _sentence(text: str) -> str:
+    return text if text.endswith((".", "!", "?", "…")) else text + "."
+
+
+def _fields(ctx: DocContext) -> list[Item]:
+    """The post fields the policy declares, so staff know what to fill in and how."""
+    t, items = ctx.t, []
+    for name, spec in ctx.policy.calendar.fields.items():
+        text = t.quote(name)
+        if spec.description.strip():
+            text = t("content.field", name=text, description=_sentence(clean(spec.description)))
+        kind = t("content.field_enum", values=ctx.quoted(spec.values, "or")) \
+            if spec.type == "enum" else t(f"content.field_{spec.type}")
+        notes = [kind]
+        if spec.required:
+            notes.append(t("content.field_required"))
+        items.append(Item(text, " ".join(notes)))
+    return items
+
+
 def content(ctx: DocContext) -> Section:
     t, policy = ctx.t, ctx.policy
     rules = policy.content.rules
     parts = [
         ("content.kinds", _kinds(ctx)),
+        ("content.fields", _fields(ctx)),
         ("content.mix", _mix(ctx)),
         ("content.topics", _per_channel(ctx, "content.channel_topics", (
             (c, ctx.quoted(c.topics), SETTING_RULES["topics"]) for c in policy.channels))),

@@ -149,10 +149,11 @@ def hours_words(hours: PostingHours, t: Catalogue) -> str:
 def applies_to_words(scope: RuleFilter, ctx: DocContext) -> str:
     t = ctx.t
     parts = _selection_words(scope, ctx)
-    if scope.except_ is not None:
-        left_out = _selection_words(scope.except_, ctx)
-        if left_out:
-            parts.append(t("applies.except", what="; ".join(left_out)))
+    left_out = _selection_words(scope.except_, ctx) if scope.except_ is not None else []
+    if left_out and not parts:
+        return t("applies.everything_except", what="; ".join(left_out))
+    if left_out:
+        parts.append(t("applies.except", what="; ".join(left_out)))
     return t("applies.summary", what="; ".join(parts)) if parts else ""
 
 
@@ -302,7 +303,8 @@ def example_text(example: str | dict[str, Any], scope: str, t: Catalogue) -> str
     parts = [clean(str(example.get(main, "")))]
     for name in sorted(set(example) - _EXAMPLE_HIDDEN - {main}):
         value = example[name]
-        shown = ", ".join(str(v) for v in value) if isinstance(value, list) else str(value)
+        shown = ", ".join(str(v) for v in value) if isinstance(value, list) else \
+            ("true" if value else "false") if isinstance(value, bool) else str(value)
         key = f"example_field.{name}"
         label = t(key) if t.has(key) else name
         parts.append(t("example_field.line", name=label, value=clean(shown)))

@@ -9,10 +9,10 @@ the same way everywhere:
 - ``Catalogue(policy)``: those plus the rules the policy declares in
   ``tone.rules`` and ``content.rules``, built once by the checker of their type
   (``DECLARED_TYPES``), with the issues that keep some from being built. It
-  answers ``known_ids()``, ``get(id)``, ``severity(rule)`` (the effective
-  severity: ``governance.rules.severity`` decides it), ``prepare(rule, ctx)``,
-  ``rules(target)`` and ``infos()`` (what ``rules``, ``explain`` and the staff
-  document show);
+  answers ``known_ids()``, ``finding_ids()``, ``summary(id)``, ``get(id)``,
+  ``severity(rule)`` (the effective severity: ``governance.rules.severity``
+  decides it), ``prepare(rule, ctx)``, ``rules(target)`` and ``infos()`` (what
+  ``rules``, ``explain`` and the staff document show);
 - ``INPUT_IDS``: the ids that findings of loading and reading carry (``yaml.*``,
   ``schema.*``, ``policy.*``, ``ref.*``, ``calendar.*``, ``lint.*``), each with
   its one-line summary.
@@ -29,6 +29,11 @@ How to add a declared rule type (say ``type: entities``):
    module of its own adds its ``CHECKERS`` table to ``DECLARED_TYPES`` below;
 3. its docs: the README's section on declared rules, with a failing and a
    passing example, and its test cases.
+
+The fields a rule names in its conditions (any field holding a condition) and in
+``scope`` are checked against the built-in and declared post fields without
+more work; a new key that names fields some other way (a list such as
+``same: [target]``) adds itself to ``governance/rules/declared/fields.py``.
 
 Nothing else changes: check, lint, ``rules``, ``explain``, waivers, SARIF and
 the staff document find the new rules here. A test fails when a type in the
@@ -101,6 +106,8 @@ INPUT_IDS: Mapping[str, str] = {
     "policy.rule-example": "A declared rule's example that does not fail or pass as it says.",
     "policy.rule-id-clash": "A declared rule id that is a shipped rule's or declared twice.",
     "policy.people-file": "A staff register file (people_file) that cannot be read.",
+    "policy.unknown-field": "A rule names a post field that is neither built in nor declared.",
+    "policy.builtin-field": "A declared post field that takes a built-in field's name.",
     "ref.duplicate-id": "Two entries of one list share an id.",
     "ref.person-is-role": "A person id in the staff register that is also a role id.",
     **{f"ref.unknown-{kind}": f"A reference to a {kind.replace('-', ' ')} the policy does "
@@ -189,6 +196,20 @@ class Catalogue:
         """Every rule id a waiver may name: shipped, and declared (even when off)."""
         return frozenset({rule.id for rule in self.shipped}
                          | {rule.id for rule in self.declarations})
+
+    def finding_ids(self) -> frozenset[str]:
+        """Every id a finding can carry: the rules' and those of loading and reading."""
+        return self.known_ids() | frozenset(INPUT_IDS)
+
+    def summary(self, finding_id: str) -> str | None:
+        """The one-line summary of a rule or of an input id; None for an unknown id."""
+        rule = self.get(finding_id)
+        if rule is not None:
+            return rule.summary
+        declared = next((d for d in self.declarations if d.id == finding_id), None)
+        if declared is not None:
+            return first_sentence(declared.description) or declared.message
+        return INPUT_IDS.get(finding_id)
 
     def severity(self, rule: Rule) -> Severity | None:
         """The rule's severity under the policy; None when the policy switches it off."""

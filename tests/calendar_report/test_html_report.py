@@ -36,7 +36,7 @@ def test_the_example_report_shows_every_post_and_pairs_with_json(tmp_path: Path)
                           "--output", str(tmp_path / "plan.json"))
     assert len(CHIP.findall(page)) == 43
     report = json.loads((tmp_path / "plan.json").read_text(encoding="utf-8"))
-    assert page.count("<tr data-severity=") == len(report["findings"]) == 15
+    assert page.count("<tr data-severity=") == len(report["findings"]) == 16
     assert page.count("<svg") == 3  # heat map, shares, content mix
 
 

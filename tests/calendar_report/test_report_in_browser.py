@@ -35,10 +35,10 @@ def test_a_rule_in_the_address_leaves_only_its_findings(tmp_path: Path) -> None:
     example_report(page)
     dom = visit(page.as_uri() + "?rule=tone.officialese", tmp_path / "profile").dom
     rows = ROW.findall(dom)
-    assert len(rows) == 15
+    assert len(rows) == 16
     shown = [rule for _, hidden, rule, _ in rows if not hidden]
     assert shown == ["tone.officialese"] * 3
-    assert "Показано 3 из 15" in dom
+    assert "Показано 3 из 16" in dom
 
 
 def test_severity_and_channel_filters_combine(tmp_path: Path) -> None:
@@ -48,7 +48,7 @@ def test_severity_and_channel_filters_combine(tmp_path: Path) -> None:
     rows = ROW.findall(dom)
     shown = [(severity, channel) for severity, hidden, _, channel in rows if not hidden]
     assert shown == [("error", "tg-careers")] * 2
-    assert len(rows) == 15
+    assert len(rows) == 16
 
 
 def test_a_post_in_the_address_leaves_its_findings(tmp_path: Path) -> None:

@@ -106,6 +106,15 @@ def test_the_policy_decides_severity_for_shipped_and_declared_rules(
     assert infos["acme.daily"].target == "calendar" and infos["acme.daily"].declared
 
 
+def test_every_finding_id_has_a_summary(policy_catalogue: Catalogue) -> None:
+    ids = policy_catalogue.finding_ids()
+    assert {"acme.quiet", "yaml.syntax", "calendar.bad-value", "post.length"} <= ids
+    assert policy_catalogue.summary("acme.quiet") == "Quieter"
+    assert policy_catalogue.summary("yaml.duplicate-key") == "A key appears twice in one mapping."
+    assert policy_catalogue.summary("acme.nope") is None
+    assert all(policy_catalogue.summary(i) for i in ids)
+
+
 def test_prepare_is_kept_on_the_rule(policy_catalogue: Catalogue) -> None:
     import datetime as dt
 

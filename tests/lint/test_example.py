@@ -38,6 +38,7 @@ DELIBERATE = [
     ("x-04", "post.length"),
     ("vk-12", "post.posting-hours"),
     ("vk-13", "approvals.required"),
+    ("vk-08", "nw.image-rights"),
 ]
 WAIVED = [("vk-15", "post.posting-hours"), ("x-01", "nw.event-share")]
 CLEAN = ["tg-10", "care-03", "care-04", "vk-03"]

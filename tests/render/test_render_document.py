@@ -280,3 +280,32 @@ def test_kinds_of_posts_are_explained(tmp_path: Path) -> None:
     assert texts(Section("", "", content.subsections[0].blocks)) == [
         "“promo”: Discounts and contests. Counts as promotional. [post.kind-known]",
         "“news” [post.kind-known]"]
+
+
+def test_declared_fields_tell_staff_what_to_fill_in(tmp_path: Path) -> None:
+    ctx = context(tmp_path, """
+        calendar:
+          fields:
+            rights: {type: enum, values: [own, cc-by], required: true,
+                     description: Who may use the image}
+            data_verified: {type: bool}
+        """)
+    fields = next(sub for sub in sections(ctx)["content"].subsections
+                  if sub.title == "What the calendar records for each post")
+    assert texts(Section("", "", fields.blocks)) == [
+        "“rights”: Who may use the image. One of “own” or “cc-by”. Every post gives it.",
+        "“data_verified” Yes or no.",
+    ]
+
+
+def test_an_account_that_replies_to_no_one_says_so(tmp_path: Path) -> None:
+    ctx = context(tmp_path, """
+        channels:
+          - {id: x-news, network: x, handle: acmenews, purpose: news, owner: smm,
+             answers: false}
+          - {id: vk, network: vk, handle: acme, purpose: brand, owner: smm, responders: [smm]}
+        """)
+    assert texts(sections(ctx)["responding"]) == [
+        "X (Twitter) acmenews: does not answer comments or messages.",
+        "VK acme: answered by SMM manager.",
+    ]

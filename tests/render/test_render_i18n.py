@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import typing
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from render_helpers import ROOT
 from governance.models.channels import Purpose
 from governance.models.common import Cadence, Network, Period
 from governance.models.goals import BusinessGoal
+from governance.models.policy import DeclaredField
 from governance.models.roles import RoleType
 from governance.models.workflow import ActivityKind
 from governance.render.i18n import (
@@ -49,6 +51,8 @@ DYNAMIC = {
         f"{kind}_{bound}" for kind in ("occurrence", "length_chars", "length_words")
         for bound in ("min", "max", "between")],
     "target": [f"{t}_{d}" for t in ("absolute", "relative") for d in ("increase", "decrease")],
+    "content": [f"field_{kind}" for kind in typing.get_args(
+        DeclaredField.model_fields["type"].annotation)],
 }
 _LITERAL_KEY = re.compile(r"""\bt\(\s*["']([a-z_]+(?:\.[A-Za-z_-]+)+)["']""")
 

@@ -11,7 +11,7 @@ whose posts the rule applies to is not judged; ``include_partial: true`` judges
 
 The rule's ``message`` leads each finding, with ``{count}`` (the worst count)
 and ``{limit}`` filled in; the details follow in parentheses. ``severity: off``
-builds nothing. A ``match`` pattern that is not valid RE2 makes the rule report
+builds nothing. A ``match`` pattern that does not compile makes the rule report
 that, once, instead of judging posts.
 """
 

@@ -8,7 +8,7 @@ into ``Rule`` objects; ``governance.rules.catalogue`` is what commands ask.
 
 Every declared rule honours ``scope`` (the post field it reads: any column,
 through ``Post.get``), ``applies_to`` (channels, networks, kinds, languages,
-sponsored) and ``severity`` (``off`` builds nothing). Patterns are RE2, so no
+sponsored) and ``severity`` (``off`` builds nothing). Patterns run in linear time, so no
 policy can make matching slow. What cannot be compiled, and examples that do not
 behave as they claim, are ``BuildIssue``s with the data path to report them at.
 

@@ -21,6 +21,7 @@ from governance.models.rules import DeclaredRule, RuleBase
 from governance.rules.base import LintContext, Problem, Rule, Target
 from governance.rules.declared.calendar_examples import calendar_example_failures
 from governance.rules.declared.examples import example_failures
+from governance.rules.declared.fields import field_problems
 from governance.rules.declared.filters import PostFilter, compile_filter
 from governance.rules.declared.types import (
     Checker,
@@ -80,6 +81,8 @@ def build_rules(policy: Policy, types: Mapping[type[RuleBase], DeclaredType],
     read by the loader side; rules set to ``severity: off`` are not built.
     """
     build = DeclaredBuild()
+    build.issues.extend(BuildIssue(rule, message, path) for rule, message, path
+                        in field_problems(policy, declared_entries(policy)))
     ctx = examples_context(policy)
     for path, declared in declared_entries(policy):
         kind = types[type(declared)]

@@ -1,10 +1,13 @@
-"""Every channel has an owner and at least one responder.
+"""Every channel that answers names who answers.
 
 Comments and messages must be answered, not just counted (seed 000: answered
 comments as a KPI; the airline that answered in minutes and the one that did
 not). Who answers depends on the account: a support account is best run by the
 service department, an awareness account by marketing or PR (seed 003 §3).
-The schema already requires ``owner``; this rule requires ``responders``.
+The schema already requires ``owner``; this rule asks for ``responders``. A
+policy that does not name them is warned, not failed: the policy states what it
+states. An account whose policy is to reply to no one says ``answers: false``
+and needs no responder.
 
 Fails::
 
@@ -26,6 +29,13 @@ Passes::
         owner: marketing-lead
         responders: [smm-manager]
         goals: [awareness]
+      - id: x-announcements
+        network: x
+        handle: exampleannounce
+        purpose: news
+        owner: marketing-lead
+        answers: false
+        goals: [awareness]
 """
 
 from __future__ import annotations
@@ -36,15 +46,16 @@ from governance.findings import Severity
 from governance.rules.base import PolicyContext, Problem
 
 ID = "channels.responder"
-SUMMARY = "Every channel has an owner and at least one role that answers comments."
-SEVERITY = Severity.ERROR
+SUMMARY = "Every channel that answers comments names at least one role that answers them."
+SEVERITY = Severity.WARNING
 SOURCE = "seed 003 §3; seed 000"
 TARGET = "policy"
 
 
 def check(ctx: PolicyContext) -> Iterator[Problem]:
     for index, channel in enumerate(ctx.policy.channels):
-        if not channel.responders:
-            yield Problem(f"channel {channel.id!r} has no responders: nobody answers "
-                          "comments and messages", ("channels", index, "id"),
+        if not channel.responders and channel.answers:
+            yield Problem(f"channel {channel.id!r} names no responders: comments and messages "
+                          "there may go unanswered (name them, or say 'answers: false' for an "
+                          "account that replies to no one)", ("channels", index, "id"),
                           channel=channel.id)

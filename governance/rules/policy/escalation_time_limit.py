@@ -3,7 +3,8 @@
 React fast, above all to negative mentions: reputation is at stake (seed 003
 §17-18; the airline that answered within minutes, seed 000), and one bank
 answers within 5-10 minutes (seed 004). A route without ``within_minutes``
-never escalates, because nothing says when it is late.
+never escalates, because nothing says when it is late. A policy that sets no
+limit is warned, not failed: a made-up limit is worse than none.
 
 Fails::
 
@@ -32,7 +33,7 @@ from governance.rules.base import PolicyContext, Problem
 
 ID = "escalation.time-limit"
 SUMMARY = "Every escalation route sets within_minutes."
-SEVERITY = Severity.ERROR
+SEVERITY = Severity.WARNING
 SOURCE = "seed 004; seed 003 §17-18"
 TARGET = "policy"
 
@@ -40,5 +41,6 @@ TARGET = "policy"
 def check(ctx: PolicyContext) -> Iterator[Problem]:
     for index, route in enumerate(ctx.policy.workflow.escalation):
         if route.within_minutes is None:
-            yield Problem(f"escalation route {route.id!r} has no time limit (within_minutes)",
+            yield Problem(f"escalation route {route.id!r} has no time limit (within_minutes): "
+                          "nothing says when the issue is late or when to follow 'then'",
                           ("workflow", "escalation", index, "id"), data={"route": route.id})

@@ -3,6 +3,8 @@
 An account that serves no business goal has no measure of success and no reason
 to exist; tie it to a goal or close it (seed 002 §1, §5; seed 003 §1: define the
 goals of your presence first).
+A policy that does not state it is warned, not
+failed: a made-up figure would be worse than none.
 
 Fails::
 
@@ -35,7 +37,7 @@ from governance.rules.base import PolicyContext, Problem
 
 ID = "goals.channel-serves-goal"
 SUMMARY = "Every channel lists at least one goal it serves."
-SEVERITY = Severity.ERROR
+SEVERITY = Severity.WARNING
 SOURCE = "seed 002 §1, §5; seed 003 §1"
 TARGET = "policy"
 
@@ -43,5 +45,6 @@ TARGET = "policy"
 def check(ctx: PolicyContext) -> Iterator[Problem]:
     for index, channel in enumerate(ctx.policy.channels):
         if not channel.goals:
-            yield Problem(f"channel {channel.id!r} serves no goal (goals: is empty)",
+            yield Problem(f"channel {channel.id!r} serves no goal (goals: is empty): nothing "
+                          "says what it is for or how its success is measured",
                           ("channels", index, "id"), channel=channel.id)

@@ -3,6 +3,8 @@
 A KPI is measurable only with a number to reach, the period it is measured over
 and a role that answers for it, e.g. followers: double in one month, owned by
 the SMM lead (seed 000; seed 002 §5: KPIs tied to goals, with targets).
+A policy that does not state it is warned, not
+failed: a made-up figure would be worse than none.
 
 Fails::
 
@@ -39,7 +41,7 @@ from governance.rules.base import PolicyContext, Problem
 
 ID = "goals.kpi-complete"
 SUMMARY = "Every KPI has a target, a period and an owner."
-SEVERITY = Severity.ERROR
+SEVERITY = Severity.WARNING
 SOURCE = "seed 002 §5; seed 000"
 TARGET = "policy"
 
@@ -52,7 +54,8 @@ def check(ctx: PolicyContext) -> Iterator[Problem]:
                        if value is None]
             if missing:
                 yield Problem(
-                    f"KPI {kpi.id!r} of goal {goal.id!r} has no {' and no '.join(missing)}",
+                    f"KPI {kpi.id!r} of goal {goal.id!r} has no {' and no '.join(missing)}: "
+                    "without them it cannot be reached or missed",
                     ("goals", goal_index, "kpis", index, "id"),
                     data={"goal": goal.id, "kpi": kpi.id},
                 )
