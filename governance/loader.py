@@ -20,6 +20,7 @@ from governance.findings import Finding, Location, Severity
 from governance.limits import POLICY_FILE
 from governance.merge import merge, strip_operators
 from governance.models.policy import Policy
+from governance.people import attach_people
 from governance.references import reference_findings
 from governance.resources import pack_path
 from governance.schema_errors import validation_findings
@@ -86,6 +87,7 @@ def load_policy(path: str | Path, hooks: tuple[PostLoadHook, ...] = (),
         findings.extend(validation_findings(exc, data, smap, Policy, files[0]))
         return LoadResult(None, findings, files, boundary)
     loaded = LoadedPolicy(policy, smap, files, root, display, boundary)
+    findings.extend(attach_people(loaded))
     findings.extend(reference_findings(policy, loaded.locate))
     for hook in hooks:
         findings.extend(hook(loaded))

@@ -57,6 +57,8 @@ _REFERENCES: tuple[tuple[str, str], ...] = (
     ("waivers.*.approved_by", "role"),
     ("waivers.*.target.channel", "channel"),
     ("waivers.*.target.activity", "activity"),
+    ("people.*.roles.*", "role"),
+    ("people.*.accounts.*", "channel"),
 )
 
 _UNIQUE: tuple[tuple[str, str], ...] = (
@@ -69,6 +71,7 @@ _UNIQUE: tuple[tuple[str, str], ...] = (
     ("content.kinds", "kind"),
     ("content.blackouts", "blackout"),
     ("content.events", "event"),
+    ("people", "person"),
 )
 
 

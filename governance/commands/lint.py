@@ -29,6 +29,8 @@ from governance.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError
 DEFAULT_POLICY = "policy"
 #: Calendars with fewer (estimated) posts finish too fast for a progress bar.
 PROGRESS_FROM_POSTS = 5000
+#: ``--fail-on never``: audit mode, the report is written and the exit code is 0.
+NEVER_FAIL = "never"
 
 
 class _CalendarFormat(click.Choice[str]):
@@ -54,13 +56,15 @@ class _CalendarFormat(click.Choice[str]):
 @click.option("--policy", "policy", default=None, metavar="PATH",
               help=f"Policy directory or file (default: ./{DEFAULT_POLICY} if it exists).")
 @click.option("--format", "formats", multiple=True, metavar="NAME",
-              help="Report format: text (default), json, sarif, junit, github. Repeatable.")
+              help="Report format: text (default), json, sarif, junit, github, markdown. "
+                   "Repeatable.")
 @click.option("--output", "outputs", multiple=True,
               type=click.Path(dir_okay=False, path_type=Path),
               help="File for the report of the --format at the same position. Repeatable.")
-@click.option("--fail-on", type=click.Choice(["error", "warning", "info"], case_sensitive=False),
+@click.option("--fail-on",
+              type=click.Choice(["error", "warning", "info", "never"], case_sensitive=False),
               default="error", show_default=True,
-              help="Lowest severity that makes the exit code 1.")
+              help="Lowest severity that makes the exit code 1; never: report only, exit 0.")
 @click.option("--sheet", default=None, help="XLSX sheet to read (default: policy, else the first).")
 @click.option("--column", "columns", multiple=True, metavar="SRC=FIELD",
               help="Read calendar column SRC as post field FIELD (overrides calendar.columns).")
@@ -79,21 +83,29 @@ class _CalendarFormat(click.Choice[str]):
               help="Last day of recurring iCalendar events (default: a year after the first).")
 @click.option("--calendar-format", type=_CalendarFormat(), default=None,
               help="Read the calendars as this format instead of detecting it.")
+@click.option("--baseline", "baseline", default=None,
+              type=click.Path(dir_okay=False, path_type=Path),
+              help="Report only findings this baseline does not know; count the known ones.")
+@click.option("--baseline-write", "baseline_write", default=None,
+              type=click.Path(dir_okay=False, path_type=Path),
+              help="Record today's findings as the baseline FILE (then report against it).")
 def command(calendars: tuple[str, ...], policy: str | None, formats: tuple[str, ...],
             outputs: tuple[Path, ...], fail_on: str, sheet: str | None, columns: tuple[str, ...],
-            timezone: str | None, today: Any, no_color: bool,
-            allow_paths: tuple[str, ...], **reading: Any) -> None:
+            timezone: str | None, today: Any, no_color: bool, allow_paths: tuple[str, ...],
+            baseline: Path | None, baseline_write: Path | None, **reading: Any) -> None:
     """Lint content calendars (CSV, XLSX, YAML, JSON, JSONL, ICS, scheduler CSVs)."""
     if reading["until"] is not None:
         reading["until"] = reading["until"].date()
     sys.exit(run(calendars, policy, formats, outputs, fail_on, sheet, columns, timezone,
-                 today.date() if today else None, no_color, allow_paths, **reading))
+                 today.date() if today else None, no_color, allow_paths,
+                 baseline, baseline_write, **reading))
 
 
 def run(calendars: Sequence[str], policy: str | None, formats: Sequence[str],
         outputs: Sequence[Path], fail_on: str, sheet: str | None, columns: Sequence[str],
         timezone: str | None, today: dt.date | None, no_color: bool,
-        allow_paths: Sequence[str] = (), **reading: Any) -> int:
+        allow_paths: Sequence[str] = (), baseline: Path | None = None,
+        baseline_write: Path | None = None, **reading: Any) -> int:
     """``reading``: ``LintOptions`` fields on how to read the calendars (``default_channel``,
     ``date_order``, ``until``, ``calendar_format``)."""
     from governance.calendars import UNREADABLE
@@ -117,8 +129,19 @@ def run(calendars: Sequence[str], policy: str | None, formats: Sequence[str],
         click.echo(printable(f"{exc.path}: error: {exc.message} ({UNREADABLE})"), err=True)
         return EXIT_USAGE
     refuse_inputs(outputs, [*calendars, *result.policy_files])
+    if result.linted and (baseline or baseline_write):
+        from governance.commands.baseline import BaselineError, compare
+
+        try:
+            compare(result.report, baseline, baseline_write)
+        except BaselineError as exc:
+            click.echo(printable(f"{exc.finding.location}: error: {exc.finding.message} "
+                                 f"({exc.finding.rule})"), err=True)
+            return EXIT_USAGE
     colour = not no_color and "NO_COLOR" not in os.environ and sys.stdout.isatty()
     _emit(result.report, targets, colour)
+    if fail_on.lower() == NEVER_FAIL:
+        return EXIT_OK
     if not result.linted:
         return EXIT_FINDINGS
     return EXIT_FINDINGS if fails(result.report.findings, Severity.parse(fail_on)) else EXIT_OK

@@ -53,9 +53,11 @@ def command() -> None:
 
 @command.command("policy")
 @_options(("md", "html", "docx"))
-def policy_command(**options: Any) -> None:
+@click.option("--changes-since", "changes_since", default=None, metavar="REV",
+              help="Open the document with what changed since this git revision.")
+def policy_command(changes_since: str | None, **options: Any) -> None:
     """The staff social media policy: Markdown, one HTML page, or Word (docx)."""
-    raise SystemExit(run("policy", **options))
+    raise SystemExit(run("policy", changes_since=changes_since, **options))
 
 
 @command.command("raci")
@@ -92,7 +94,8 @@ def policy_commit(directory: Path) -> str:
 
 def run(what: str, *, policy_path: str, fmt: str | None, output: Path | None,
         lang: str | None, today: dt.datetime | None, templates: Path | None,
-        git_commit: bool, allow_paths: tuple[str, ...] = ()) -> int:
+        git_commit: bool, allow_paths: tuple[str, ...] = (),
+        changes_since: str | None = None) -> int:
     from governance import render
     from governance.findings import Severity
     from governance.formatters.text import line
@@ -115,7 +118,8 @@ def run(what: str, *, policy_path: str, fmt: str | None, output: Path | None,
     loaded = result.policy
     options = render.RenderOptions(
         lang=lang, today=today.date() if today else None, templates=templates,
-        git_commit=policy_commit(loaded.base_dir) if git_commit else "")
+        git_commit=policy_commit(loaded.base_dir) if git_commit else "",
+        preface=_changes_since(policy_path, changes_since, lang) if changes_since else ())
     from jinja2 import TemplateError
 
     try:
@@ -138,6 +142,21 @@ def _render(what: str, loaded: Any, fmt: str, options: Any) -> bytes:
         click.echo(printable(f"{problem.where}: {state}: {problem.message} ({problem.rule})"),
                    err=True)
     return render.render_raci(loaded, fmt, options, matrix)
+
+
+def _changes_since(policy_path: str, revision: str, lang: str | None) -> tuple[Any, ...]:
+    """The "What changed" section: the policy at ``revision`` against the one on disk."""
+    from governance.commands.diff import WORKING_TREE, policy_changes
+    from governance.diff.document import changes_section
+    from governance.diff.sources import BrokenPolicyError
+    from governance.render.i18n import Catalogue
+
+    try:
+        changes, language = policy_changes(revision, WORKING_TREE, policy_path, lang)
+    except BrokenPolicyError as exc:
+        raise UsageError(f"--changes-since {revision}: {exc.label}: the policy has errors"
+                         ) from None
+    return (changes_section(changes, Catalogue.for_language(language)),)
 
 
 def template_problem(exc: Any) -> str:

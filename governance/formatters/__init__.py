@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from governance.formatters import github, json_format, junit, sarif, text
+from governance.formatters import github, json_format, junit, markdown, sarif, text
 from governance.report import Report
 
 Formatter = Callable[[Report, bool], str]  # (report, colour) -> text
@@ -15,6 +15,7 @@ FORMATTERS: dict[str, Formatter] = {
     "sarif": sarif.render,
     "junit": junit.render,
     "github": github.render,
+    "markdown": markdown.render,
 }
 
 

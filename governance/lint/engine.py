@@ -27,6 +27,7 @@ from pathlib import Path
 from governance.calendars import CalendarError, ReadOptions, iter_posts
 from governance.errors import UsageError
 from governance.findings import Finding, Location, Severity
+from governance.lint.baseline import fingerprint_data, post_identity
 from governance.lint.channels import ChannelResolver
 from governance.lint.context import ActiveRule, activate, build_context, fields_read
 from governance.lint.hooks import DeclaredRulesHook
@@ -195,7 +196,9 @@ class _Run:
         if why:
             self.findings.append(Finding(
                 UNKNOWN_CHANNEL, Severity.ERROR, why, post.location_of("channel"),
-                post_ids=(post.id,), channel=post.channel, data=_post_data(post, self.ctx)))
+                post_ids=(post.id,), channel=post.channel,
+                data={**_post_data(post, self.ctx),
+                      **fingerprint_data("channel", [post_identity(post)])}))
             return None
         post.channel = channel_id
         return channel_id
@@ -220,6 +223,8 @@ class _Run:
         if not label and waived:
             label = waived.get(rule_id, "")
         data = dict(problem.data)
+        involved = problem.posts or ((post,) if post is not None else ())
+        data.update(fingerprint_data(problem.field or "", [post_identity(p) for p in involved]))
         if per_post and post is not None:
             data.update(_post_data(post, self.ctx))
         return Finding(

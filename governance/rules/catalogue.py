@@ -100,7 +100,9 @@ INPUT_IDS: Mapping[str, str] = {
     "policy.bad-pattern": "A declared rule that cannot be compiled (a bad pattern, stemmer...).",
     "policy.rule-example": "A declared rule's example that does not fail or pass as it says.",
     "policy.rule-id-clash": "A declared rule id that is a shipped rule's or declared twice.",
+    "policy.people-file": "A staff register file (people_file) that cannot be read.",
     "ref.duplicate-id": "Two entries of one list share an id.",
+    "ref.person-is-role": "A person id in the staff register that is also a role id.",
     **{f"ref.unknown-{kind}": f"A reference to a {kind.replace('-', ' ')} the policy does "
        "not declare." for kind in _REFERENCE_KINDS},
     "calendar.unreadable": "A calendar file that cannot be read at all.",
@@ -121,6 +123,9 @@ INPUT_IDS: Mapping[str, str] = {
     "lint.unknown-channel": "A post whose channel the policy does not declare.",
     "lint.waiver-reason": "A 'waive' entry that gives no reason.",
     "lint.waiver-unknown-rule": "A 'waive' entry that names no known rule.",
+    "lint.baseline-stale": "A baseline entry whose finding no longer occurs.",
+    "lint.baseline-unreadable": "A lint baseline file that cannot be read.",
+    "test.bad-case": "A policy test case that cannot be run (its calendar file is missing).",
 }
 
 

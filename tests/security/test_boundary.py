@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import os
 import subprocess
 from pathlib import Path
@@ -43,8 +45,9 @@ def check(policy: Path, *extra: str | Path) -> tuple[int, str]:
 
 
 def test_the_example_policy_checks_clean(policy: Path) -> None:
-    assert check(policy) == (0, "policy: no problems [9 files, 25 rules]\n".replace(
-        "policy:", f"{policy}:"))
+    code, out = check(policy)
+    assert code == 0
+    assert re.fullmatch(rf"{re.escape(str(policy))}: no problems \[9 files, \d+ rules\]\n", out)
 
 
 @pytest.mark.parametrize("base", ["/etc/passwd", "../outside.yaml", "../../etc/passwd"])

@@ -4,6 +4,8 @@
 approval requirements by kind of content, channel and sponsorship under
 ``workflow.approvals``; the calendar's ``approved_by`` column records who signed
 off. The author never approves their own post unless the requirement allows it.
+``author`` and ``approved_by`` take roles or people of the staff register
+(``people:``); a person approves in any of their roles.
 
 ``approvers`` with ``required: N`` means any N of them; ``all_of`` lists roles
 every one of which must approve (a sponsored post signed off by legal *and*
@@ -42,7 +44,7 @@ from governance.findings import Severity
 from governance.models.post import Post
 from governance.models.workflow import Approval
 from governance.rules.base import LintContext, Problem
-from governance.rules.post.common import cached
+from governance.rules.post.common import cached, roles_of
 
 ID = "approvals.required"
 SUMMARY = "Posts that need approval are approved by enough roles that may approve them."
@@ -81,7 +83,7 @@ def prepare(ctx: LintContext) -> bool:
 def check(post: Post, ctx: LintContext) -> Iterator[Problem]:
     for requirement in cached(ctx, ID, _build):
         if requirement.matches(post):
-            problem = _judge(post, requirement)
+            problem = _judge(post, requirement, ctx)
             if problem is not None:
                 yield problem
 
@@ -93,24 +95,29 @@ class _Tally:
     given: list[str]
     counted: list[str]  # may approve, and is not a self-approval the entry forbids
     self_approved: bool  # the author approved and the entry forbids it
+    roles: dict[str, frozenset[str]]  # each approver's roles (a role is its own)
 
     @classmethod
-    def of(cls, post: Post, requirement: _Requirement) -> _Tally:
+    def of(cls, post: Post, requirement: _Requirement, ctx: LintContext) -> _Tally:
         approval = requirement.approval
         given = list(dict.fromkeys(r for r in post.approved_by if r))
         eligible = requirement.approvers | set(requirement.all_of)
+        roles = {r: frozenset(roles_of(r, ctx)) for r in given}
         self_approved = (not approval.allow_self_approval and bool(post.author)
-                         and post.author in given and post.author in eligible)
-        counted = [r for r in given if r in eligible
+                         and post.author in given and bool(roles[post.author] & eligible))
+        counted = [r for r in given if roles[r] & eligible
                    and (approval.allow_self_approval or r != post.author)]
-        return cls(given, counted, self_approved)
+        return cls(given, counted, self_approved, roles)
+
+    def has_role(self, role: str) -> bool:
+        return any(role in self.roles[r] for r in self.counted)
 
 
-def _judge(post: Post, requirement: _Requirement) -> Problem | None:
-    tally = _Tally.of(post, requirement)
+def _judge(post: Post, requirement: _Requirement, ctx: LintContext) -> Problem | None:
+    tally = _Tally.of(post, requirement, ctx)
     approval = requirement.approval
-    missing = [r for r in requirement.all_of if r not in tally.counted]
-    some = [r for r in tally.counted if r in requirement.approvers]
+    missing = [r for r in requirement.all_of if not tally.has_role(r)]
+    some = [r for r in tally.counted if tally.roles[r] & requirement.approvers]
     short = bool(requirement.approvers) and len(some) < approval.required
     if not missing and not short:
         return None
@@ -138,8 +145,8 @@ def _notes(post: Post, requirement: _Requirement, tally: _Tally, missing: list[s
         notes.append(f"has {len(some)}")
     if missing:
         notes.append(f"missing {', '.join(missing)}")
-    outsiders = [r for r in tally.given
-                 if r not in requirement.approvers and r not in requirement.all_of]
+    eligible = requirement.approvers | set(requirement.all_of)
+    outsiders = [r for r in tally.given if not tally.roles[r] & eligible]
     if outsiders:
         notes.append(f"{', '.join(outsiders)} may not approve it")
     if tally.self_approved:
