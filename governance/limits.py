@@ -27,7 +27,7 @@ class Limit:
         """The limit in force, in bytes; ``UsageError`` for a variable that is no size."""
         raw = os.environ.get(self.variable, "").strip()
         if not raw:
-            return int(self.default_mb * _MB)
+            return round(self.default_mb * _MB)
         try:
             value = float(raw)
         except ValueError:
@@ -35,7 +35,7 @@ class Limit:
         if not value > 0 or value == float("inf"):
             raise UsageError(f"{self.variable}={raw!r}: expected a size in megabytes, "
                              "such as 50 or 0.5")
-        return int(value * _MB)
+        return round(value * _MB)
 
     def exceeded(self, name: str) -> str:
         """The one-line problem for ``name``, naming the limit and how to raise it."""
@@ -47,5 +47,6 @@ class Limit:
 
 POLICY_FILE = Limit("a policy file", "GOVERNANCE_MAX_POLICY_FILE_MB", 10)
 TERMS_FILE = Limit("a terms file", "GOVERNANCE_MAX_TERMS_FILE_MB", 20)
+ENTITY_LIST = Limit("an allow or deny list file", "GOVERNANCE_MAX_LIST_FILE_MB", 5)
 XLSX_PART = Limit("one part of an XLSX workbook, decompressed", "GOVERNANCE_MAX_XLSX_PART_MB",
                   200)

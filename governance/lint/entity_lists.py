@@ -5,16 +5,18 @@ people who own it edit it without touching YAML. Blank lines are skipped, and so
 is a comment: a ``#`` followed by a space or ending the line, at its start or
 after a space (``kubernetesio  # the project account``); ``#kubecon`` is a
 hashtag, not a comment. The file is found relative to the YAML file that names
-it and must lie inside the policy's directory (or the declaring file's own, for
-a base policy or a pack), so a policy cannot read files it does not ship.
-Reading files is the loader's side of the work: rules only ever see the entries.
+it and read only inside the policy's boundary (``governance.boundary``: its root,
+the shipped packs, allowed paths), at most ``governance.limits.ENTITY_LIST``
+long. Reading files is the loader's side of the work: rules only see entries.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from governance.boundary import BoundaryError, PolicyBoundary
 from governance.findings import Finding, Location, Severity
+from governance.limits import ENTITY_LIST
 from governance.lint.terms_file import term_file_path
 from governance.loader import LoadedPolicy
 from governance.models.rules import EntitiesRule
@@ -22,8 +24,6 @@ from governance.source import DataPath
 from governance.text.entities import EntityKind, entry_key
 
 ENTITY_LIST_FILE = "policy.entity-list"
-#: A list larger than this is a wrong file, not a roster.
-MAX_BYTES = 5_000_000
 
 
 def attach_list_files(loaded: LoadedPolicy, path: DataPath, rule: EntitiesRule
@@ -35,39 +35,25 @@ def attach_list_files(loaded: LoadedPolicy, path: DataPath, rule: EntitiesRule
         if not name:
             continue
         where = loaded.locate((*path, f"{key}_file"))
-        file, why = entity_list_path(where.file, name, loaded.base_dir)
-        if file is None:
-            findings.append(_problem(why, where))
+        if Path(name).is_absolute():
+            findings.append(_problem(f"list file {name!r} must be a path relative to the "
+                                     "policy, not absolute", where))
             continue
-        entries[key], problems = read_entity_list(file, rule.entity, where)
+        entries[key], problems = read_entity_list(term_file_path(where.file, name), rule.entity,
+                                                  where, loaded.boundary)
         findings.extend(problems)
     rule.attach_file_entries(entries["allow"], entries["deny"])
     return findings
 
 
-def entity_list_path(declaring_file: str, name: str, policy_dir: Path
-                     ) -> tuple[Path | None, str]:
-    """Where list file ``name`` lives, or why it may not be read."""
-    if Path(name).is_absolute():
-        return None, f"list file {name!r} must be a path relative to the policy, not absolute"
-    path = term_file_path(declaring_file, name)
-    # Resolved, so neither '..' nor a symbolic link leads out of the policy.
-    resolved = path.resolve()
-    roots = (policy_dir.resolve(), term_file_path(declaring_file, "").resolve())
-    if not any(resolved.is_relative_to(root) for root in roots):
-        return None, f"list file {name!r} lies outside the policy's directory"
-    return path, ""
-
-
-def read_entity_list(path: Path, kind: EntityKind, where: Location
+def read_entity_list(path: Path, kind: EntityKind, where: Location, boundary: PolicyBoundary
                      ) -> tuple[list[str], list[Finding]]:
     """The entries of a list file; problems are findings at the file's lines."""
     display = str(path)
     try:
-        if path.stat().st_size > MAX_BYTES:
-            return [], [_problem(f"list file {display} is larger than {MAX_BYTES:,} bytes",
-                                 where)]
-        text = path.read_bytes().decode("utf-8-sig")
+        text = boundary.read_bytes(path, ENTITY_LIST, f"list file {display}").decode("utf-8-sig")
+    except BoundaryError as exc:
+        return [], [_problem(exc.message, where)]
     except FileNotFoundError:
         return [], [_problem(f"list file {display} not found", where)]
     except OSError as exc:

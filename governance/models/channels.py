@@ -31,6 +31,9 @@ class ChannelCadence(Strict):
     max_silence_days: int | None = Field(
         None, ge=1, description="Longest allowed gap between two posts, in days."
     )
+    include_partial: bool = Field(
+        False, description="Also judge min_per_week in the part-weeks at the calendar's edges."
+    )
 
 
 def _clock_time(value: Any) -> Any:

@@ -9,8 +9,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from governance.boundary import PolicyBoundary
 from governance.findings import Location
-from governance.lint.entity_lists import entity_list_path, read_entity_list
+from governance.lint.entity_lists import read_entity_list
 from governance.text import entities
 from governance.text.entities import (
     ENTITY_KINDS,
@@ -110,33 +111,36 @@ def test_list_file_entries_comments_and_bad_lines(tmp_path: Path) -> None:
     path.write_text("# accounts we mention\n\nkubernetesio  # the project\n@K8sContributors\n"
                     "sig docs\n#\n", encoding="utf-8")
     where = Location("content.yaml", 3, 5)
-    entries, findings = read_entity_list(path, "mention", where)
+    boundary = PolicyBoundary.around(tmp_path)
+    entries, findings = read_entity_list(path, "mention", where, boundary)
     assert entries == ["kubernetesio", "@K8sContributors"]
     assert [(f.location, f.message) for f in findings] == [
         (Location(str(path), 5, 1), "'sig docs' holds a space; one mention a line")]
     tags = tmp_path / "tags.txt"
     tags.write_text("#kubecon\n#k8s # the short one\n", encoding="utf-8")
-    assert read_entity_list(tags, "hashtag", where)[0] == ["#kubecon", "#k8s"]
+    assert read_entity_list(tags, "hashtag", where, boundary)[0] == ["#kubecon", "#k8s"]
 
 
 def test_list_files_missing_or_empty_are_findings_at_the_rule(tmp_path: Path) -> None:
     where = Location("content.yaml", 3, 5)
     (tmp_path / "empty.txt").write_text("# nothing yet\n", encoding="utf-8")
     for name, message in (("none.txt", "not found"), ("empty.txt", "holds no entries")):
-        entries, findings = read_entity_list(tmp_path / name, "domain", where)
+        entries, findings = read_entity_list(tmp_path / name, "domain", where,
+                                             PolicyBoundary.around(tmp_path))
         assert entries == [] and [f.location for f in findings] == [where]
         assert message in findings[0].message
 
 
 def test_list_files_stay_inside_the_policy(tmp_path: Path) -> None:
     policy = tmp_path / "policy"
-    (policy / "rules").mkdir(parents=True)
+    policy.mkdir()
     (tmp_path / "secret.txt").write_text("x\n", encoding="utf-8")
     (policy / "link.txt").symlink_to(tmp_path / "secret.txt")
-    declaring = str(policy / "rules" / "content.yaml")
-    assert entity_list_path(declaring, "../handles.txt", policy) == (
-        policy / "rules" / ".." / "handles.txt", "")
-    for name, why in (("../../secret.txt", "outside"), ("/etc/hosts", "not absolute"),
-                      ("../link.txt", "outside")):
-        path, message = entity_list_path(declaring, name, policy)
-        assert path is None and why in message
+    (policy / "roster.txt").write_text("kubernetesio\n", encoding="utf-8")
+    boundary = PolicyBoundary.around(policy)
+    where = Location(str(policy / "content.yaml"), 3, 5)
+    assert read_entity_list(policy / "roster.txt", "mention", where, boundary) == (
+        ["kubernetesio"], [])
+    for path in (tmp_path / "secret.txt", policy / "link.txt"):
+        entries, findings = read_entity_list(path, "mention", where, boundary)
+        assert entries == [] and "outside the policy's directory" in findings[0].message

@@ -4,7 +4,8 @@ An account that posts rarely looks abandoned; post daily (seed 003 §10). A
 channel sets ``cadence.min_per_week``; weeks run Monday to Sunday in the
 policy's timezone. Only weeks that lie wholly within the calendar (its first
 to its last post, all channels together) are judged: a plan that starts on a
-Thursday or ends on a Tuesday is not blamed for the part-weeks at its edges.
+Thursday or ends on a Tuesday is not blamed for the part-weeks at its edges,
+unless the channel's cadence says ``include_partial: true``.
 Consecutive thin weeks are one finding. A channel with no post at all in the
 calendar is not judged, since a calendar may plan other channels only.
 
@@ -55,7 +56,9 @@ def prepare(ctx: LintContext) -> bool:
 
 def check(posts: Sequence[Post], ctx: LintContext) -> Iterator[Problem]:
     minimums = cadence_limits(ctx, "min_per_week")
+    partial = {c.id for c in ctx.policy.channels if c.cadence and c.cadence.include_partial}
     calendar = timeline(posts, ctx)
     for channel, lane in calendar.channels.items():
         if channel in minimums:
-            yield from too_few_per_week(lane, channel, minimums[channel], calendar)
+            yield from too_few_per_week(lane, channel, minimums[channel], calendar,
+                                        include_partial=channel in partial)

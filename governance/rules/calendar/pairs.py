@@ -129,11 +129,15 @@ def _problem(rule: PairRule, lane: Lane, position: int, post_key: Key,
 
 def _nearest(lane: Lane, candidates: _Seconds, position: int) -> str:
     """Where the closest would-be second post is, when there is one."""
-    others = [c for c in candidates.positions if c != position]
-    if not others:
-        return ""
     instant = lane.instants[position]
-    nearest = min(others, key=lambda c: abs(lane.instants[c] - instant))
+    # The closest lies next to where the first post's instant falls among theirs.
+    at = bisect.bisect_left(candidates.instants, instant)
+    near = [i for i in range(max(at - 2, 0), min(at + 2, len(candidates.positions)))
+            if candidates.positions[i] != position]
+    if not near:
+        return ""
+    index = min(near, key=lambda i: (abs(candidates.instants[i] - instant), i))
+    nearest = candidates.positions[index]
     minutes = round((lane.instants[nearest] - instant) / 60)
     when = f"{minutes} minutes after it" if minutes >= 0 else f"{-minutes} minutes before it"
     return f"; {lane.posts[nearest].id} comes {when}"
