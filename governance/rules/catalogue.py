@@ -92,6 +92,7 @@ INPUT_IDS: Mapping[str, str] = {
     "policy.bad-pattern": "A declared rule that cannot be compiled (a bad pattern, stemmer...).",
     "policy.rule-example": "A declared rule's example that does not fail or pass as it says.",
     "policy.rule-id-clash": "A declared rule id that is a shipped rule's or declared twice.",
+    "policy.unknown-rule": "A setting under 'rules:' for a rule id no rule has.",
     "policy.people-file": "A staff register file (people_file) that cannot be read.",
     "ref.duplicate-id": "Two entries of one list share an id.",
     "ref.person-is-role": "A person id in the staff register that is also a role id.",
