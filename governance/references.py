@@ -27,6 +27,7 @@ _REFERENCES: tuple[tuple[str, str], ...] = (
     ("channels.*.goals.*", "goal"),
     ("workflow.activities.*.raci.#", "role"),
     ("workflow.approvals.*.approvers.*", "role"),
+    ("workflow.approvals.*.all_of.*", "role"),
     ("workflow.approvals.*.when.channels.*", "channel"),
     ("workflow.approvals.*.when.kinds.*", "kind"),
     ("workflow.escalation.*.to", "role"),
@@ -39,6 +40,8 @@ _REFERENCES: tuple[tuple[str, str], ...] = (
     ("content.rules.*.applies_to.kinds.*", "kind"),
     ("content.rules.*.applies_to.except.channels.*", "channel"),
     ("content.rules.*.applies_to.except.kinds.*", "kind"),
+    ("content.rules.*.before.event", "event"),
+    ("tone.rules.*.before.event", "event"),
     ("content.blackouts.*.channels.*", "channel"),
     ("content.blackouts.*.allow_kinds.*", "kind"),
     ("disclosure.sponsorship.kinds.*", "kind"),
@@ -68,6 +71,7 @@ _UNIQUE: tuple[tuple[str, str], ...] = (
     ("content.kinds", "kind"),
     ("content.blackouts", "blackout"),
     ("people", "person"),
+    ("content.events", "event"),
 )
 
 
@@ -96,6 +100,7 @@ def _declared(policy: Policy) -> dict[str, set[str]]:
         "activity": {a.id for a in policy.workflow.activities},
         "escalation route": {e.id for e in policy.workflow.escalation},
         "kind": {k.id for k in policy.content.kinds},
+        "event": {e.id for e in policy.content.events},
     }
 
 

@@ -11,7 +11,8 @@ problems are findings (rule ids ``calendar.*``) and reading goes on;
 
 from governance.calendars.api import iter_posts, open_calendar, read_calendar
 from governance.calendars.errors import UNREADABLE, CalendarError
-from governance.calendars.options import FORMATS, CalendarReadResult, ReadOptions
+from governance.calendars.options import CalendarReadResult, ReadOptions
+from governance.calendars.readers import FORMATS
 
 __all__ = [
     "FORMATS",

@@ -1,29 +1,22 @@
 """``read_calendar`` and ``iter_posts``: any supported calendar file -> posts + findings.
 
-Readers live one per module and are listed in ``READERS``; this module checks
+Readers live one per module and are listed in ``readers.READERS``; this module checks
 the file and the options, picks the reader (``detect``), and adds what every
 format shares: duplicate post ids are findings on the later post, naming where
 the first one is (both posts are kept, since the later one may be a different
-post with a mistyped id and still needs checking).
+post with a mistyped id and still needs checking); a publishing time outside
+``PUBLISH_YEARS`` is a finding on its cell (the post is skipped), since times
+near the ends of the calendar overflow once moved to another timezone; and a
+file that holds no post at all, nor any broken one, is a ``CalendarError``
+(``no posts in FILE``).
 """
 
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
-from governance.calendars import (
-    buffer_reader,
-    csv_reader,
-    hootsuite_reader,
-    ics_reader,
-    json_reader,
-    jsonl_reader,
-    sprout_reader,
-    xlsx_reader,
-    yaml_reader,
-)
 from governance.calendars.detect import detect
 from governance.calendars.errors import CalendarError
 from governance.calendars.fields import zone
@@ -36,20 +29,6 @@ from governance.calendars.options import (
 from governance.calendars.text import check_encoding, check_file
 from governance.findings import Finding, Location, Severity
 from governance.models.post import Post
-
-Reader = Callable[[Source, ReadOptions], Iterator[Post | Finding]]
-
-READERS: dict[str, Reader] = {
-    "csv": csv_reader.read,
-    "xlsx": xlsx_reader.read,
-    "yaml": yaml_reader.read,
-    "json": json_reader.read,
-    "jsonl": jsonl_reader.read,
-    "ics": ics_reader.read,
-    "buffer": buffer_reader.read,
-    "hootsuite": hootsuite_reader.read,
-    "sprout": sprout_reader.read,
-}
 
 
 def open_calendar(
@@ -67,9 +46,9 @@ def open_calendar(
     name = str(path)
     file = Path(path)
     check_file(file)
-    fmt, head = detect(file, options)
-    items = READERS[fmt](Source(file, name, head), options)
-    return fmt, _flag_duplicate_ids(items)
+    reader, head = detect(file, options)
+    items = reader.read(Source(file, name, head), options)
+    return reader.name, _require_posts(name, _flag_duplicate_ids(_publish_in_range(items)))
 
 
 def iter_posts(path: str | Path, options: ReadOptions | None = None) -> Iterator[Post | Finding]:
@@ -105,9 +84,36 @@ def _check_options(options: ReadOptions) -> None:
     zone(options.timezone)
     if options.encoding:
         check_encoding(options.encoding)
-    if options.date_order not in DATE_ORDERS:
+    if options.date_order is not None and options.date_order not in DATE_ORDERS:
         raise CalendarError(f"unknown date order {options.date_order!r} "
                             f"(expected one of: {', '.join(DATE_ORDERS)})")
+
+
+#: The years a publishing time may fall in.
+PUBLISH_YEARS = range(1900, 3000)
+
+
+def _publish_in_range(items: Iterator[Post | Finding]) -> Iterator[Post | Finding]:
+    first, last = PUBLISH_YEARS[0], PUBLISH_YEARS[-1]
+    for item in items:
+        if type(item) is Post and not first <= item.publish_at.year <= last:
+            yield Finding(
+                "calendar.bad-date", Severity.ERROR,
+                f"publish_at {item.publish_at.isoformat()} is not between the years {first} "
+                f"and {last}; the post is skipped", item.location_of("publish_at"),
+                post_ids=(item.id,), channel=item.channel)
+            continue
+        yield item
+
+
+def _require_posts(name: str, items: Iterator[Post | Finding]) -> Iterator[Post | Finding]:
+    """The items; ``CalendarError`` at the end when there was neither a post nor an error."""
+    found = False
+    for item in items:
+        found = found or type(item) is Post or item.severity is Severity.ERROR  # type: ignore[union-attr]
+        yield item
+    if not found:
+        raise CalendarError(f"no posts in {name}")
 
 
 def _flag_duplicate_ids(items: Iterator[Post | Finding]) -> Iterator[Post | Finding]:

@@ -17,10 +17,25 @@ import csv
 import io
 import itertools
 from collections.abc import Iterator
+from dataclasses import replace
+from functools import partial
 
 from governance.calendars.errors import CalendarError
-from governance.calendars.fields import EXPECTED_DATES, normalize_mapping, parse_datetime, zone
-from governance.calendars.options import ReadOptions, Source
+from governance.calendars.fields import (
+    DATE_ORDER_EXAMPLES,
+    infer_date_order,
+    normalize_mapping,
+    parse_slashed,
+    zone,
+)
+from governance.calendars.fields import EXPECTED_DATES as EXPECTED_DATES
+from governance.calendars.options import (
+    DATE_ORDER_LOOKAHEAD,
+    DATE_ORDER_RULE,
+    DATE_ORDERS,
+    ReadOptions,
+    Source,
+)
 from governance.calendars.tabular import (
     DateParser,
     RowConverter,
@@ -59,7 +74,8 @@ class Layout:
         return cells
 
     def date_parser(self, options: ReadOptions) -> DateParser:
-        return parse_datetime
+        parse: DateParser = partial(parse_slashed, order=options.date_order or "dmy")
+        return parse
 
     def expected_dates(self, options: ReadOptions) -> str:
         return EXPECTED_DATES
@@ -89,7 +105,7 @@ def read_delimited(
         first = next(records, None)
         yield from found
         found.clear()
-        converter, findings = _start(first, ctx, options, layout)
+        converter, findings = _start(first, ctx, options, layout, head.text)
         yield from findings
         if converter is None:
             return
@@ -114,7 +130,7 @@ def read_delimited(
 
 
 def _start(
-    first: list[str] | None, ctx: CsvRow, options: ReadOptions, layout: Layout
+    first: list[str] | None, ctx: CsvRow, options: ReadOptions, layout: Layout, head: str
 ) -> tuple[RowConverter | None, list[Finding]]:
     """The converter for a file whose first record is ``first``."""
     findings: list[Finding] = []
@@ -133,10 +149,37 @@ def _start(
     if missing:
         findings.append(missing_columns_finding(missing, Location(ctx.name), layout.label))
         return None, findings
+    if options.date_order is None:
+        order, note = _infer_date_order(head, ctx, names.index("publish_at"), layout)
+        options = replace(options, date_order=order)
+        findings.extend(note)
     tz = zone(options.timezone)
     converter = RowConverter(names, ctx.name, tz, options.default_channel,
                              layout.date_parser(options), layout.expected_dates(options))
     return converter, findings
+
+
+def _infer_date_order(head: str, ctx: CsvRow, column: int, layout: Layout
+                      ) -> tuple[str, list[Finding]]:
+    """The date order the first rows of the file show, with an ``info`` line saying so.
+
+    Raises ``CalendarError`` naming the option when the rows leave it open.
+    """
+    records = csv.reader(io.StringIO(head, newline=""), delimiter=ctx.delimiter)
+    rows = itertools.islice(records, int(layout.has_header), DATE_ORDER_LOOKAHEAD + 1)
+    try:
+        order, unknown = infer_date_order(row[column] for row in rows if len(row) > column)
+    except csv.Error:  # a broken quote in the head: the reading reports it at its row
+        order, unknown = None, ""
+    if unknown:
+        raise CalendarError(f"{unknown}: pass --date-order {'|'.join(DATE_ORDERS)} or set "
+                            "calendar.date_order in the policy")
+    if order is None:
+        return "dmy", []
+    return order, [Finding(
+        DATE_ORDER_RULE, Severity.INFO,
+        f"dates read as {DATE_ORDER_EXAMPLES[order]} ({order}), as the first rows show; "
+        "--date-order or calendar.date_order sets it", Location(ctx.name))]
 
 
 class CsvRow:

@@ -10,11 +10,14 @@ from __future__ import annotations
 import difflib
 import functools
 import re
+from collections.abc import Iterable
 from datetime import date, datetime, timedelta, timezone, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from dateutil import parser as dateutil_parser
+
 from governance.calendars.errors import CalendarError
-from governance.models.post import DEFAULT_COLUMNS, OPTIONAL_COLUMNS, PostWaiver
+from governance.models.post import ACTIONS, DEFAULT_COLUMNS, OPTIONAL_COLUMNS, PostWaiver
 
 #: Canonical field names, in documented order.
 FIELDS = DEFAULT_COLUMNS + OPTIONAL_COLUMNS
@@ -26,12 +29,19 @@ EXPECTED_DATES = (
     "or DD.MM.YYYY HH:MM"
 )
 EXPECTED_SLASHED = {
-    "dmy": "expected DD/MM/YYYY HH:MM (day first; the date order option switches to "
+    "dmy": "expected DD/MM/YYYY HH:MM (day first; --date-order switches to "
            "MM/DD/YYYY) or ISO 8601 (2026-03-01 10:00)",
-    "mdy": "expected MM/DD/YYYY HH:MM (month first, as the date order option says) or "
+    "mdy": "expected MM/DD/YYYY HH:MM (month first, as the date order says) or "
+           "ISO 8601 (2026-03-01 10:00)",
+    "ymd": "expected YYYY/MM/DD HH:MM (year first, as the date order says) or "
            "ISO 8601 (2026-03-01 10:00)",
 }
+#: How each date order writes 31 December 2026, for messages.
+DATE_ORDER_EXAMPLES = {"dmy": "31/12/2026", "mdy": "12/31/2026", "ymd": "2026/12/31"}
 EXPECTED_BOOLEANS = "true/false, yes/no, 1/0, да/нет, x or empty"
+EXPECTED_ACTIONS = f"{', '.join(ACTIONS)} or empty (a post)"
+#: Actions as written, for the reader's fast path; an empty cell is a new post.
+ACTION_CELLS = {**{action: action for action in ACTIONS}, "": "post"}
 
 _TRUE = ("true", "yes", "y", "1", "on", "t", "да", "д", "x")
 _FALSE = ("false", "no", "n", "0", "off", "f", "нет", "н", "")
@@ -45,6 +55,9 @@ _ISO = re.compile(
 )
 _DOTTED = re.compile(r"(\d\d?)\.(\d\d?)\.(\d{4})(?:[ T,]+(\d\d?):(\d\d)(?::(\d\d))?)?")
 _SLASHED = re.compile(r"(\d\d?)/(\d\d?)/(\d{4})(?:[ T,]+(\d\d?):(\d\d)(?::(\d\d))?)?")
+_YEAR_FIRST = re.compile(r"(\d{4})/(\d\d?)/(\d\d?)(?:[ T,]+(\d\d?):(\d\d)(?::(\d\d))?)?")
+_NUMERIC_DATE = re.compile(r"\s*(\d{1,4})/(\d\d?)/(\d{1,4})")
+_MONTH_NAME = re.compile(r"[^\W\d_]{3}")
 _LIST_SPLIT = re.compile(r"[,;\n]")
 _WAIVER_SPLIT = re.compile(r"[;\n]")
 _NAME_SPACES = re.compile(r"[\s\-]+")
@@ -78,13 +91,67 @@ def parse_datetime(text: str, tz: tzinfo) -> datetime | None:
 
 
 def parse_slashed(text: str, tz: tzinfo, order: str) -> datetime | None:
-    """``DD/MM/YYYY HH:MM`` (or month first with ``order='mdy'``), else as ``parse_datetime``."""
-    match = _SLASHED.fullmatch(text.strip())
-    if match is None:
-        return parse_datetime(text, tz)
-    first, second, year, hour, minute, second_ = match.groups()
-    day, month = (second, first) if order == "mdy" else (first, second)
-    return _build(year, month, day, hour, minute, second_, None, tz)
+    """A date in ``order`` (``dmy`` ``DD/MM/YYYY HH:MM``, ``mdy`` month first, ``ymd``
+    ``YYYY/MM/DD``), else as ``parse_datetime``, else a date with a month name
+    (``Mar 1, 2026 10:00 AM``, read by python-dateutil)."""
+    value = parse_datetime(text, tz)
+    if value is not None:
+        return value
+    stripped = text.strip()
+    match = (_YEAR_FIRST if order == "ymd" else _SLASHED).fullmatch(stripped)
+    if match is not None:
+        if order == "ymd":
+            year, month, day, hour, minute, second = match.groups()
+        else:
+            first, middle, year, hour, minute, second = match.groups()
+            day, month = (middle, first) if order == "mdy" else (first, middle)
+        return _build(year, month, day, hour, minute, second, None, tz)
+    return _parse_month_name(stripped, tz, order)
+
+
+def _parse_month_name(text: str, tz: tzinfo, order: str) -> datetime | None:
+    # Only with a month written out: on numbers alone dateutil silently swaps
+    # day and month when the order it was told does not fit.
+    if _MONTH_NAME.search(text) is None:
+        return None
+    try:
+        value = dateutil_parser.parse(text, dayfirst=order == "dmy", yearfirst=order == "ymd")
+    except (ValueError, OverflowError):
+        return None
+    return value if value.tzinfo is not None else value.replace(tzinfo=tz)
+
+
+def infer_date_order(cells: Iterable[str]) -> tuple[str | None, str]:
+    """The order of the numeric slash dates among ``cells``, and why it is not known.
+
+    A day above 12 decides (``31/12/2026`` is day first); a four-digit first part
+    means year first. Returns ``(order, "")`` when the dates agree on one,
+    ``(None, "")`` when there are no slash dates (so the order does not matter),
+    and ``(None, reason)`` when they are all ambiguous or disagree.
+    """
+    seen: dict[str, str] = {}
+    ambiguous = ""
+    for cell in cells:
+        match = _NUMERIC_DATE.match(cell) if isinstance(cell, str) else None
+        if match is None:
+            continue
+        first, middle, _ = match.groups()
+        if len(first) == 4:
+            seen.setdefault("ymd", cell.strip())
+        elif int(first) > 12 >= int(middle):
+            seen.setdefault("dmy", cell.strip())
+        elif int(middle) > 12 >= int(first):
+            seen.setdefault("mdy", cell.strip())
+        elif not ambiguous:
+            ambiguous = cell.strip()
+    if len(seen) == 1:
+        return next(iter(seen)), ""
+    if seen:
+        examples = " and ".join(f"{value!r} ({order})" for order, value in sorted(seen.items()))
+        return None, f"the dates disagree on their order: {examples}"
+    if ambiguous:
+        return None, f"dates such as {ambiguous!r} could be day or month first"
+    return None, ""
 
 
 def coerce_datetime(value: object, tz: tzinfo) -> datetime | None:
@@ -139,6 +206,13 @@ def parse_bool(value: object) -> bool | None:
         return value
     if isinstance(value, (int, float)) and value in (0, 1):
         return bool(value)
+    return None
+
+
+def parse_action(value: object) -> str | None:
+    """``post``, ``repost``, ``quote`` or ``reply`` (any case; empty is ``post``), else None."""
+    if isinstance(value, str):
+        return ACTION_CELLS.get(value.strip().lower())
     return None
 
 

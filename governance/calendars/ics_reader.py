@@ -16,11 +16,13 @@ How event properties become post fields:
 - ``X-AUTHOR``, else ``ORGANIZER`` (its ``CN``, else the address without
   ``mailto:``) -> ``author``;
 - ``X-SPONSORED`` (yes/no), ``X-APPROVED-BY`` (a list), ``X-WAIVE``
-  (``rule-id: reason; ...``) and ``X-ALT-TEXT`` -> those fields.
+  (``rule-id: reason; ...``), ``X-ALT-TEXT``, ``X-ACTION`` (post, repost, quote,
+  reply) and ``X-TARGET`` (the URL of the post acted on) -> those fields.
 
-``STATUS:CANCELLED`` events are skipped. A recurring event (``RRULE``) is read
-once, at its first occurrence, with a warning. Locations are ``VEVENT <n>``
-plus the line of the event's ``BEGIN:VEVENT``.
+``STATUS:CANCELLED`` events are skipped. A recurring event (``RRULE``,
+``RDATE``, ``EXDATE``, moved instances) is one post per occurrence (see
+``ics_recurrence``), located at the event that defines it. Locations are
+``VEVENT <n>`` plus the line of the event's ``BEGIN:VEVENT``.
 """
 
 from __future__ import annotations
@@ -30,6 +32,13 @@ from collections.abc import Iterator
 from typing import Any
 
 from governance.calendars.fields import normalize_mapping, zone
+from governance.calendars.ics_recurrence import (
+    RecurrenceError,
+    is_recurring,
+    occurrence_id,
+    occurrences,
+    recurrence_key,
+)
 from governance.calendars.options import ReadOptions, Source
 from governance.calendars.records import RecordConverter
 from governance.calendars.text import read_text
@@ -39,7 +48,7 @@ from governance.models.post import Post
 _BEGIN = re.compile(r"^[ \t]*BEGIN:VEVENT[ \t]*\r?$", re.IGNORECASE | re.MULTILINE)
 _PREFIXED = ("channel", "kind", "topic", "tag")
 _X_FIELDS = {"X-SPONSORED": "sponsored", "X-APPROVED-BY": "approved_by", "X-WAIVE": "waive",
-             "X-ALT-TEXT": "alt_text"}
+             "X-ALT-TEXT": "alt_text", "X-ACTION": "action", "X-TARGET": "target"}
 
 
 def read(source: Source, options: ReadOptions) -> Iterator[Post | Finding]:
@@ -65,16 +74,44 @@ def read(source: Source, options: ReadOptions) -> Iterator[Post | Finding]:
         lines = [0] * len(events)
     converter = RecordConverter(zone(options.timezone), normalize_mapping(options.columns),
                                 options.default_channel)
+    expanded: dict[str, list[Any]] = {}
+    if any(is_recurring(event) for event in events):
+        try:
+            expanded = occurrences(calendars, events, options.until)
+        except RecurrenceError as exc:
+            yield Finding("calendar.bad-value", Severity.ERROR,
+                          f"recurring events cannot be expanded ({exc}); each is checked at "
+                          "its first occurrence only", Location(name))
     for index, (event, line) in enumerate(zip(events, lines, strict=True), start=1):
         location = Location(name, line, 1 if line else 0, f"VEVENT {index}")
-        if str(_first(event.get("STATUS")) or "").upper() == "CANCELLED":
-            continue
+        if expanded and recurrence_key(event) is not None and \
+                str(event.get("UID", "")) in expanded:
+            continue  # a moved instance: its master's expansion includes it
         yield from _event_findings(event, location)
-        post = converter.convert(_record(event, index), location)
-        if post is not None:
-            yield post
+        uid = str(event.get("UID", ""))
+        instances = expanded.get(uid) if expanded and is_recurring(event) else None
+        for record in _records(event, index, instances):
+            post = converter.convert(record, location)
+            if post is not None:
+                yield post
         yield from converter.findings
         converter.findings.clear()
+
+
+def _records(event: Any, index: int, instances: list[Any] | None) -> Iterator[dict[str, Any]]:
+    """The entries of one event: itself, or each of its occurrences."""
+    if instances is None:
+        if not _cancelled(event):
+            yield _record(event, index)
+        return
+    uid = _text(event, "UID") or f"event-{index}"
+    for occurrence in instances:
+        if not _cancelled(occurrence):
+            yield {**_record(occurrence, index), "id": occurrence_id(uid, occurrence)}
+
+
+def _cancelled(event: Any) -> bool:
+    return str(_first(event.get("STATUS")) or "").upper() == "CANCELLED"
 
 
 def _record(event: Any, index: int) -> dict[str, Any]:
@@ -147,9 +184,6 @@ def _event_findings(event: Any, location: Location) -> Iterator[Finding]:
             continue
         yield Finding("calendar.bad-value", Severity.ERROR,
                       f"{prop}: {' '.join(str(message).split())}", location)
-    if event.get("RRULE") is not None:
-        yield Finding("calendar.bad-value", Severity.WARNING,
-                      "recurring event (RRULE): only its first occurrence is checked", location)
 
 
 def _text(event: Any, prop: str) -> str:

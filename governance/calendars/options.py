@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from governance.calendars.errors import CalendarError
@@ -10,12 +11,13 @@ from governance.calendars.text import TextHead
 from governance.findings import Finding
 from governance.models.post import Post
 
-#: Every format a reader exists for, as ``ReadOptions.format`` and
-#: ``CalendarReadResult.format`` spell them.
-FORMATS = ("csv", "xlsx", "yaml", "json", "jsonl", "ics", "buffer", "hootsuite", "sprout")
-
-#: Day order of ``DD/MM/YYYY`` versus ``MM/DD/YYYY`` dates in scheduler CSVs.
-DATE_ORDERS = ("dmy", "mdy")
+#: Order of numeric dates: ``DD/MM/YYYY``, ``MM/DD/YYYY`` or ``YYYY/MM/DD``.
+DATE_ORDERS = ("dmy", "mdy", "ymd")
+#: Rows of a delimited file read ahead to infer the date order: bounded, so a
+#: calendar on stdin still streams.
+DATE_ORDER_LOOKAHEAD = 1000
+#: The ``info`` line that says which date order was inferred.
+DATE_ORDER_RULE = "calendar.date-order"
 
 
 @dataclass
@@ -25,12 +27,15 @@ class ReadOptions:
     ``timezone``: IANA name; a ``publish_at`` without an offset is read in it.
     ``columns``: source column (or key) name -> canonical field name, applied first.
     ``sheet``: XLSX sheet to read; the first sheet by default.
-    ``format``: one of ``FORMATS`` to skip detection by extension and content.
+    ``format``: one of ``readers.FORMATS`` to skip detection by extension and content.
     ``encoding``: force a text encoding instead of UTF-8 with a cp1251 fallback.
     ``default_channel``: the channel of every post when the file has no channel
     column (scheduler exports never have one).
-    ``date_order``: ``dmy`` or ``mdy``, how scheduler CSVs write slash dates;
-    Hootsuite and Sprout let the user pick either when uploading.
+    ``date_order``: ``dmy``, ``mdy`` or ``ymd``, how delimited files write slash
+    dates (Hootsuite and Sprout let the user pick when uploading); None infers
+    it from the first ``DATE_ORDER_LOOKAHEAD`` rows.
+    ``until``: last day of the occurrences of recurring iCalendar events
+    (default: one year after the first event).
     """
 
     timezone: str = "UTC"
@@ -39,7 +44,8 @@ class ReadOptions:
     format: str | None = None
     encoding: str | None = None
     default_channel: str | None = None
-    date_order: str = "dmy"
+    date_order: str | None = None
+    until: date | None = None
 
 
 @dataclass

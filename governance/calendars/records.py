@@ -9,6 +9,8 @@ because a pydantic model per post is too slow for 100,000 posts:
   text field is reported instead of silently becoming ``False``, ``"7"``...;
 - ``publish_at`` takes the date forms of ``fields.parse_datetime`` or a YAML
   timestamp; ``sponsored`` a boolean or a yes/no word;
+- ``action`` takes ``post``, ``repost``, ``quote`` or ``reply`` (``post`` when
+  absent), ``target`` a string like the other text fields;
 - list fields take a list of strings or, for convenience, one string read like a
   spreadsheet cell (``"a, b"``); ``waive`` takes ``rule-id: reason`` strings.
 
@@ -23,11 +25,13 @@ from datetime import date, datetime, tzinfo
 from typing import Any
 
 from governance.calendars.fields import (
+    EXPECTED_ACTIONS,
     EXPECTED_BOOLEANS,
     EXPECTED_DATES,
     FIELD_SET,
     coerce_datetime,
     normalize_name,
+    parse_action,
     parse_bool,
     parse_waivers,
     split_list,
@@ -88,7 +92,8 @@ class RecordConverter:
         return Post(
             ident, when, channel, author, text.replace("\r\n", "\n"), link, sponsored, kind,
             approved, topic, tags, media, alt_text,
-            self._waivers(values, where) if "waive" in values else (), location,
+            self._waivers(values, where) if "waive" in values else (),
+            *self._action(values, where), location,
             where.fields(), {} if plain else self._extra(values, where),
         )
 
@@ -155,6 +160,20 @@ class RecordConverter:
                         f"({EXPECTED_BOOLEANS}); read as not sponsored", where.at("sponsored"))
             return False
         return flag
+
+    def _action(self, values: dict[str, Any], where: _Locator) -> tuple[str, str]:
+        """The post's ``action`` and ``target``; most posts have neither."""
+        raw, target = values.get("action"), values.get("target")
+        action = "post" if raw is None else parse_action(raw)
+        if action is None:
+            self._error("calendar.bad-value",
+                        f"action {_show(raw)} is not one of {EXPECTED_ACTIONS}; read as a post",
+                        where.at("action"))
+            action = "post"
+        if target is None:
+            return action, ""
+        return action, (target.strip() if type(target) is str
+                        else self._string(values, "target", where) or "")
 
     def _list(self, values: dict[str, Any], name: str, where: _Locator) -> tuple[str, ...]:
         value = values.get(name)

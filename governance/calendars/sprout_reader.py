@@ -53,11 +53,11 @@ class SproutLayout(Layout):
         return cells
 
     def date_parser(self, options: ReadOptions) -> DateParser:
-        parse: DateParser = partial(parse_slashed, order=options.date_order)
+        parse: DateParser = partial(parse_slashed, order=options.date_order or "dmy")
         return parse
 
     def expected_dates(self, options: ReadOptions) -> str:
-        return EXPECTED_SLASHED[options.date_order]
+        return EXPECTED_SLASHED[options.date_order or "dmy"]
 
 
 def read(source: Source, options: ReadOptions) -> Iterator[Post | Finding]:

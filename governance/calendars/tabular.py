@@ -15,12 +15,15 @@ from datetime import datetime, tzinfo
 from typing import Any, Protocol
 
 from governance.calendars.fields import (
+    ACTION_CELLS,
+    EXPECTED_ACTIONS,
     EXPECTED_BOOLEANS,
     EXPECTED_DATES,
     FIELD_SET,
     FIELDS,
     coerce_datetime,
     normalize_name,
+    parse_action,
     parse_bool,
     parse_datetime,
     parse_waivers,
@@ -120,8 +123,9 @@ def missing_columns(names: Sequence[str], has_default_channel: bool) -> list[str
 
 def missing_columns_finding(missing: Sequence[str], location: Location, what: str) -> Finding:
     if list(missing) == ["channel"]:
-        message = (f"{what} has no channel column: pass a default channel (the channel the "
-                   "whole file is for) or add a 'channel' column; no post was read")
+        message = (f"{what} has no channel column: pass --channel ID (the channel the "
+                   "whole file is for), set calendar.default_channel in the policy, or add "
+                   "a 'channel' column; no post was read")
     else:
         message = (f"{what} lacks required column(s) {', '.join(missing)}: no post was read "
                    "(the column mapping can map other column names to them)")
@@ -150,7 +154,8 @@ class RowConverter:
         self.columns = {name: i for i, name in enumerate(names) if name in FIELD_SET}
         self._tz = tz
         self._parse_date = parse_date
-        self._fallback_channel = "" if "channel" in self.columns else (default_channel or "")
+        # A default channel fills empty channel cells too, not only a missing column.
+        self._fallback_channel = default_channel or ""
         self._extras = [(name, i) for i, name in enumerate(names) if name and name not in FIELD_SET]
         absent = self.width  # convert() appends one empty cell, read for absent columns
         self._index = tuple(self.columns.get(name, absent) for name in FIELDS)
@@ -171,7 +176,7 @@ class RowConverter:
             cells = fitted
         cells.append("")
         (i_id, i_when, i_channel, i_author, i_text, i_link, i_sponsored, i_kind, i_approved,
-         i_topic, i_tags, i_media, i_alt_text, i_waive) = self._index
+         i_topic, i_tags, i_media, i_alt_text, i_waive, i_action, i_target) = self._index
         raw_when = cells[i_when]
         if type(raw_when) is str:
             when = self._parse_date(raw_when, self._tz)
@@ -191,13 +196,14 @@ class RowConverter:
         if sponsored is None:
             sponsored = self._sponsored_slow(cells[i_sponsored], ctx)
         waive = self._waivers(cells[i_waive], ctx) if cells[i_waive] else ()
+        action = ACTION_CELLS.get(cells[i_action]) or self._action_slow(cells[i_action], ctx)
         return Post(  # positional: seventeen keyword arguments take twice as long
             cells[i_id].strip() or f"row-{ctx.line}", when, channel, cells[i_author].strip(),
             text, cells[i_link].strip(), sponsored, cells[i_kind].strip(),
             split_list(cells[i_approved]) if cells[i_approved] else (), cells[i_topic].strip(),
             split_list(cells[i_tags]) if cells[i_tags] else (),
             split_list(cells[i_media]) if cells[i_media] else (), cells[i_alt_text].strip(),
-            waive, ctx.row_location(),
+            waive, action, cells[i_target].strip(), ctx.row_location(),
             ctx.field_locations(self.columns) if self._locate_fields else {},
             {name: cells[i] for name, i in self._extras} if self._extras else {},
         )
@@ -237,6 +243,16 @@ class RowConverter:
             f"sponsored {_show(raw)} is not a yes/no value ({EXPECTED_BOOLEANS}); "
             "read as not sponsored", self._cell(self._column("sponsored"), ctx)))
         return False
+
+    def _action_slow(self, raw: str, ctx: RowContext) -> str:
+        action = parse_action(raw)
+        if action is not None:
+            return action
+        self.findings.append(Finding(
+            "calendar.bad-value", Severity.ERROR,
+            f"action {_show(raw)} is not one of {EXPECTED_ACTIONS}; read as a post",
+            self._cell(self._column("action"), ctx)))
+        return "post"
 
     def _waivers(self, cell: str, ctx: RowContext) -> tuple[PostWaiver, ...]:
         waivers, bad = parse_waivers(cell)

@@ -22,6 +22,7 @@ from typing import Any
 
 import click
 
+from governance.cli_options import ALLOW_PATH
 from governance.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError
 
 #: The policy used when ``--policy`` is not given, if it exists.
@@ -30,6 +31,24 @@ DEFAULT_POLICY = "policy"
 PROGRESS_FROM_POSTS = 5000
 #: ``--fail-on never``: audit mode, the report is written and the exit code is 0.
 NEVER_FAIL = "never"
+
+
+class _CalendarFormat(click.Choice[str]):
+    """The calendar formats of the readers' table, read only when needed: the
+    readers are not imported for every command line."""
+
+    def __init__(self) -> None:
+        self.case_sensitive = True
+
+    @property  # type: ignore[override,unused-ignore]
+    def choices(self) -> tuple[str, ...]:  # type: ignore[override,unused-ignore]
+        from governance.calendars import FORMATS
+
+        return FORMATS
+
+    @choices.setter
+    def choices(self, value: tuple[str, ...]) -> None:
+        raise AttributeError("the calendar formats come from the readers' table")
 
 
 @click.command("lint")
@@ -60,33 +79,57 @@ NEVER_FAIL = "never"
 @click.option("--baseline-write", "baseline_write", default=None,
               type=click.Path(dir_okay=False, path_type=Path),
               help="Record today's findings as the baseline FILE (then report against it).")
+@ALLOW_PATH
+@click.option("--channel", "default_channel", default=None, metavar="ID",
+              help="Channel of every post that names none (default: calendar.default_channel).")
+@click.option("--date-order", type=click.Choice(["dmy", "mdy", "ymd"]), default=None,
+              help="Order of numeric dates such as 03/04/2026 (default: calendar.date_order, "
+                   "else inferred from the first rows).")
+@click.option("--until", type=click.DateTime(["%Y-%m-%d"]), default=None,
+              help="Last day of recurring iCalendar events (default: a year after the first).")
+@click.option("--calendar-format", type=_CalendarFormat(), default=None,
+              help="Read the calendars as this format instead of detecting it.")
 def command(calendars: tuple[str, ...], policy: str | None, formats: tuple[str, ...],
             outputs: tuple[Path, ...], fail_on: str, sheet: str | None, columns: tuple[str, ...],
             timezone: str | None, today: Any, no_color: bool, baseline: Path | None,
-            baseline_write: Path | None) -> None:
+            baseline_write: Path | None, allow_paths: tuple[str, ...], **reading: Any) -> None:
     """Lint content calendars (CSV, XLSX, YAML, JSON, JSONL, ICS, scheduler CSVs)."""
+    if reading["until"] is not None:
+        reading["until"] = reading["until"].date()
     sys.exit(run(calendars, policy, formats, outputs, fail_on, sheet, columns, timezone,
-                 today.date() if today else None, no_color, baseline, baseline_write))
+                 today.date() if today else None, no_color, allow_paths, baseline=baseline,
+                 baseline_write=baseline_write, **reading))
 
 
 def run(calendars: Sequence[str], policy: str | None, formats: Sequence[str],
         outputs: Sequence[Path], fail_on: str, sheet: str | None, columns: Sequence[str],
         timezone: str | None, today: dt.date | None, no_color: bool,
-        baseline: Path | None = None, baseline_write: Path | None = None) -> int:
+        allow_paths: Sequence[str] = (), baseline: Path | None = None,
+        baseline_write: Path | None = None, **reading: Any) -> int:
+    """``reading``: ``LintOptions`` fields on how to read the calendars (``default_channel``,
+    ``date_order``, ``until``, ``calendar_format``)."""
     from governance.calendars import UNREADABLE
     from governance.findings import Severity, fails
     from governance.lint import LintOptions, lint
     from governance.lint.engine import UnreadableCalendarError
+    from governance.text_safety import printable
+    from governance.writing import refuse_inputs
 
     targets = pair_outputs(formats, outputs)
     options = LintOptions(calendars=list(calendars), policy=_policy_path(policy), today=today,
-                          timezone=timezone, sheet=sheet, columns=parse_columns(columns))
+                          timezone=timezone, sheet=sheet, columns=parse_columns(columns),
+                          allow_paths=tuple(allow_paths), **reading)
+    # Before the run, so a long lint is not wasted; again after it, when the
+    # policy's bases and term files are known.
+    written = [*outputs, *([baseline_write] if baseline_write else [])]
+    refuse_inputs(written, calendars)
     try:
         with _progress(calendars) as progress:
             result = lint(options, progress)
     except UnreadableCalendarError as exc:
-        click.echo(f"{exc.path}: error: {exc.message} ({UNREADABLE})", err=True)
+        click.echo(printable(f"{exc.path}: error: {exc.message} ({UNREADABLE})"), err=True)
         return EXIT_USAGE
+    refuse_inputs(written, [*calendars, *result.policy_files])
     if result.linted and (baseline or baseline_write):
         from governance.commands.baseline import BaselineError, compare
 
@@ -144,14 +187,14 @@ def _policy_path(policy: str | None) -> str:
 def _emit(report: Any, targets: list[tuple[str, Path | None]], colour: bool) -> None:
     from governance.formatters import formatter
     from governance.lint.text_report import render as render_text
-    from governance.writing import write_atomically
+    from governance.writing import write_output
 
     for name, path in targets:
         render = render_text if name == "text" else formatter(name)
         if path is None:
             click.echo(render(report, colour), nl=False)
         else:
-            write_atomically(path, render(report, False).encode("utf-8"))
+            write_output(path, render(report, False).encode("utf-8"))
 
 
 @contextlib.contextmanager
@@ -179,6 +222,8 @@ def _estimate_posts(calendars: Sequence[str]) -> int:
     """Lines in the calendars: about one post each in CSV and JSONL; 0 for binary files."""
     total = 0
     for name in calendars:
+        if not os.path.isfile(name):  # a pipe would block here, before the reader refuses it
+            return 0
         try:
             with open(name, "rb") as handle:
                 head = handle.read(1 << 20)

@@ -10,6 +10,7 @@ from typing import Any
 
 import click
 
+from governance.cli_options import ALLOW_PATH
 from governance.errors import EXIT_FINDINGS, EXIT_OK, UsageError
 
 _SUFFIXES = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html",
@@ -37,6 +38,7 @@ def _options(formats: tuple[str, ...]) -> Callable[[Callable[..., Any]], Callabl
                          help="Directory of templates that override the shipped ones."),
             click.option("--git-commit", is_flag=True,
                          help="Print the policy directory's git commit in the document."),
+            ALLOW_PATH,
         ]
         for option in reversed(options):
             func = option(func)
@@ -96,8 +98,8 @@ def policy_commit(directory: Path) -> str:
 
 def run(what: str, *, policy_path: str, fmt: str | None, output: Path | None,
         lang: str | None, today: dt.datetime | None, templates: Path | None,
-        git_commit: bool, changes_since: str | None = None,
-        acknowledgement_form: bool = False) -> int:
+        git_commit: bool, allow_paths: tuple[str, ...] = (),
+        changes_since: str | None = None, acknowledgement_form: bool = False) -> int:
     from governance import render
     from governance.findings import Severity
     from governance.formatters.text import line
@@ -109,11 +111,12 @@ def run(what: str, *, policy_path: str, fmt: str | None, output: Path | None,
         raise UsageError(f"{chosen} is a binary format: give --output FILE")
     if templates is not None and not templates.is_dir():
         raise UsageError(f"{templates}: templates directory not found")
-    result = load_policy(policy_path)
+    result = load_policy(policy_path, allow=allow_paths)
+    _refuse_inputs(output, result.read, templates)
     errors = [f for f in result.findings if f.severity is Severity.ERROR]
     if result.policy is None or errors:
         for finding in sorted(result.findings, key=lambda f: f.sort_key()):
-            click.echo(line(finding), err=True)
+            click.echo(line(finding, clean=True), err=True)
         click.echo(f"{policy_path}: the policy has errors; nothing written", err=True)
         return EXIT_FINDINGS
     loaded = result.policy
@@ -134,13 +137,15 @@ def run(what: str, *, policy_path: str, fmt: str | None, output: Path | None,
 
 def _render(what: str, loaded: Any, fmt: str, options: Any) -> bytes:
     from governance import render
+    from governance.text_safety import printable
 
     if what == "policy":
         return render.render_policy(loaded, fmt, options)
     matrix = render.raci_matrix(loaded, options)
     for problem in matrix.problems:
         state = "waived" if problem.waived else problem.level
-        click.echo(f"{problem.where}: {state}: {problem.message} ({problem.rule})", err=True)
+        click.echo(printable(f"{problem.where}: {state}: {problem.message} ({problem.rule})"),
+                   err=True)
     return render.render_raci(loaded, fmt, options, matrix)
 
 
@@ -166,11 +171,22 @@ def template_problem(exc: Any) -> str:
     return f"{where}{f':{line}' if line else ''}: template error: {exc.message or exc}"
 
 
+def _refuse_inputs(output: Path | None, policy_files: list[Path],
+                   templates: Path | None) -> None:
+    from governance.writing import refuse_inputs
+
+    if output is None:
+        return
+    template_files = [p for p in templates.rglob("*") if p.is_file()] if templates else []
+    refuse_inputs([output], [*policy_files, *template_files])
+
+
 def _write(data: bytes, output: Path | None) -> None:
-    from governance.writing import write_atomically
+    from governance.writing import STDOUT_NAMES, write_output
 
     if output is None:
         click.echo(data.decode("utf-8"), nl=False)
         return
-    write_atomically(output, data)
-    click.echo(f"{output}: written", err=True)
+    write_output(output, data)
+    if str(output) not in STDOUT_NAMES:
+        click.echo(f"{output}: written", err=True)

@@ -22,6 +22,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from governance.calendars import CalendarError, ReadOptions, iter_posts
 from governance.errors import UsageError
@@ -64,12 +65,19 @@ class LintOptions:
     columns: Mapping[str, str] = field(default_factory=dict)
     calendar_format: str | None = None
     encoding: str | None = None
+    #: Directories the policy may read beyond its root (``--allow-path``).
+    allow_paths: Sequence[str] = ()
+    default_channel: str | None = None
+    date_order: str | None = None
+    until: dt.date | None = None
 
 
 @dataclass
 class LintResult:
     report: Report
     linted: bool  # False when the policy's own errors stopped the run
+    #: Every policy file the run read (bases and term files too).
+    policy_files: list[Path] = field(default_factory=list)
 
 
 def lint(options: LintOptions, progress: Progress | None = None) -> LintResult:
@@ -77,23 +85,27 @@ def lint(options: LintOptions, progress: Progress | None = None) -> LintResult:
     calendar and ``UsageError`` for a policy that cannot be read at all."""
     target = ", ".join(options.calendars)
     compiler = DeclaredRulesHook()
-    loaded = load_policy(options.policy, hooks=(compiler,))
+    loaded = load_policy(options.policy, hooks=(compiler,), allow=tuple(options.allow_paths))
     if loaded.policy is None or any(f.severity is Severity.ERROR for f in loaded.findings):
         report = Report("lint", target, loaded.findings,
                         checked={"policy files": len(loaded.files)})
-        return LintResult(report, linted=False)
+        return LintResult(report, linted=False, policy_files=loaded.read)
     policy = loaded.policy.policy
     ctx = build_context(policy, options.today or dt.date.today(), options.timezone)
     run = _Run(ctx, compiler.catalogue, options)
     for path in options.calendars:
+        before = (run.count, len(run.findings))
         try:
             run.lint_posts(iter_posts(path, run.read_options), progress)
         except CalendarError as exc:
             raise UnreadableCalendarError(path, exc.message) from None
+        if run.count == before[0] and not any(
+                f.severity is Severity.ERROR for f in run.findings[before[1]:]):
+            raise UnreadableCalendarError(path, f"no posts in {path}")
     run.lint_calendar(options.calendars[0] if options.calendars else "")
     report = Report("lint", target, [*loaded.findings, *run.findings],
                     checked={"posts": run.count, "rules": run.rules_run})
-    return LintResult(report, linted=True)
+    return LintResult(report, linted=True, policy_files=loaded.read)
 
 
 class _Run:
@@ -120,8 +132,21 @@ class _Run:
             sheet=options.sheet or settings.sheet,
             format=options.calendar_format,
             encoding=options.encoding,
-            default_channel=settings.default_channel,
+            default_channel=self._default_channel(options, settings.default_channel),
+            date_order=options.date_order or settings.date_order,
+            until=options.until,
         )
+
+    def _default_channel(self, options: LintOptions, from_policy: str | None) -> str | None:
+        """The channel for posts without one: ``--channel``, else the policy's; checked once."""
+        chosen = options.default_channel or from_policy
+        if chosen is None:
+            return None
+        channel_id, why = self.resolver.resolve(chosen)
+        if why:
+            where = "--channel" if options.default_channel else "calendar.default_channel"
+            raise UsageError(f"{where} {chosen!r}: {why}")
+        return channel_id
 
     def lint_posts(self, items: Iterable[Post | Finding], progress: Progress | None) -> None:
         # The hot loop of a lint run: every name it uses is a local.

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import Field, field_validator, model_validator
 
@@ -47,7 +47,10 @@ class CalendarSettings(Strict):
     columns: dict[str, str] = Field(
         default_factory=dict, description="Column in the calendar -> field (publish_at, text...)."
     )
-    default_channel: str | None = None
+    default_channel: str | None = Field(
+        None, description="Channel of every post whose channel cell is empty or absent.")
+    date_order: Literal["dmy", "mdy", "ymd"] | None = Field(
+        None, description="Order of numeric dates (31/12/2026 is dmy); inferred when absent.")
     sheet: str | None = None
 
 

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from governance.cells import csv_row
 from governance.loader import LoadedPolicy
 from governance.render.document import Document, Section
 from governance.render.i18n import Catalogue, choose_language
@@ -97,13 +98,13 @@ def raci_csv(matrix: RaciMatrix) -> str:
     header += [t("raci.cadence")] if matrix.has_cadence else []
     header += [role.title for role in matrix.roles]
     header += [t("raci.problem_rules")] if matrix.has_row_problems else []
-    writer.writerow(header)
+    writer.writerow(csv_row(header))
     for row in matrix.rows:
         line = [row.activity, row.name]
         line += [row.cadence] if matrix.has_cadence else []
         line += [cell.letter for cell in row.cells]
         line += [", ".join(row.problems)] if matrix.has_row_problems else []
-        writer.writerow(line)
+        writer.writerow(csv_row(line))
     return "\ufeff" + out.getvalue()
 
 

@@ -73,13 +73,19 @@ def test_bad_options_are_calendar_errors() -> None:
     with pytest.raises(CalendarError, match="unknown timezone"):
         read(DATA / "good.csv", timezone="Europe/Atlantis")
     with pytest.raises(CalendarError, match="unknown date order"):
-        read(DATA / "good.csv", date_order="ymd")
+        read(DATA / "good.csv", date_order="ydm")
 
 
-def test_every_format_has_a_reader() -> None:
-    from governance.calendars.api import READERS
+def test_one_table_gives_formats_extensions_and_the_readme_list() -> None:
+    from governance.calendars.readers import BY_EXTENSION, READERS, markdown_table
 
-    assert set(READERS) == set(FORMATS)
+    assert tuple(reader.name for reader in READERS) == FORMATS
+    extensions = [ext for reader in READERS for ext in reader.extensions]
+    assert len(extensions) == len(set(extensions)) == len(BY_EXTENSION)
+    # Every reader is reachable: by a file name, its first row, or its first bytes.
+    assert all(r.extensions or r.header or r.signature for r in READERS)
+    readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
+    assert markdown_table() in readme, "README's list of inputs: paste markdown_table()"
 
 
 def test_iter_posts_yields_posts_and_findings_in_file_order(write: Writer) -> None:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 
 import pytest
 from calendar_helpers import DATA, Writer, ids, read, rules
 
+from governance.calendars import CalendarError
 from governance.findings import Location, Severity
 from governance.models.post import PostWaiver
 
@@ -63,7 +64,7 @@ def test_event_problems(write: Writer) -> None:
         "UID:c\r\nSUMMARY:no start\r\nCATEGORIES:vk",
         "UID:d\r\nDTSTART:20260302T100000Z\r\nCATEGORIES:vk\r\nRRULE:FREQ=DAILY",
         "UID:e\r\nDTSTART:20260302T100000Z\r\nCATEGORIES:vk\r\nX-SPONSORED:often",
-        "UID:d\r\nDTSTART:20260303T100000Z\r\nCATEGORIES:vk",
+        "UID:e\r\nDTSTART:20260303T100000Z\r\nCATEGORIES:vk",
         "UID:g\r\nDTSTART:20260303T100000Z\r\nCATEGORIES:vk\r\nSTATUS:CANCELLED",
     )
     result = read(write("plan.ics", content))
@@ -72,14 +73,14 @@ def test_event_problems(write: Writer) -> None:
         ("calendar.bad-date", "VEVENT 1"),
         ("calendar.missing-field", "VEVENT 2"),
         ("calendar.missing-field", "VEVENT 3"),
-        ("calendar.bad-value", "VEVENT 4"),
         ("calendar.bad-value", "VEVENT 5"),
         ("calendar.duplicate-id", "VEVENT 6"),
     ]
     assert "'not-a-date'" in result.findings[0].message
-    assert result.findings[3].severity is Severity.WARNING
-    assert "VEVENT 4" in result.findings[-1].message
-    assert ids(result) == ["d", "e", "d"]
+    assert result.findings[3].severity is Severity.ERROR
+    assert "VEVENT 5" in result.findings[-1].message
+    # The daily event recurs over the span of the file's other events.
+    assert ids(result) == ["d@20260302T100000Z", "d@20260303T100000Z", "e", "e"]
 
 
 def test_missing_uid_and_default_channel(write: Writer) -> None:
@@ -89,16 +90,20 @@ def test_missing_uid_and_default_channel(write: Writer) -> None:
                                                           ("event-2", "vk-main")]
 
 
+def test_a_broken_feed_is_a_finding(write: Writer) -> None:
+    result = read(write("plan.ics", "hello\r\n"))
+    assert result.posts == []
+    assert rules(result) == ["calendar.syntax"]
+
+
 @pytest.mark.parametrize(
     "content",
-    ["", "hello\r\n", "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\n",
-     "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n"],
+    ["", "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\n", "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n",
+     "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:x\r\nDTSTART:20261201T1000"],
 )
-def test_broken_or_empty_feeds_are_findings(write: Writer, content: str) -> None:
-    result = read(write("plan.ics", content))
-    assert result.posts == []
-    assert set(rules(result)) <= {"calendar.syntax", "calendar.empty"}
-    assert rules(result)
+def test_empty_or_truncated_feeds_are_an_error(write: Writer, content: str) -> None:
+    with pytest.raises(CalendarError, match=r"^no posts in .*plan\.ics$"):
+        read(write("plan.ics", content))
 
 
 def test_multiple_calendars_in_one_file(write: Writer) -> None:
@@ -107,3 +112,36 @@ def test_multiple_calendars_in_one_file(write: Writer) -> None:
     result = read(write("plan.ics", one + two))
     assert [(p.id, p.location.anchor) for p in result.posts] == [("a", "VEVENT 1"),
                                                                  ("b", "VEVENT 2")]
+
+
+RECURRING = (
+    "UID:tip\r\nDTSTART:20260302T100000Z\r\nSUMMARY:Tip\r\nCATEGORIES:vk\r\n"
+    "RRULE:FREQ=WEEKLY;COUNT=4\r\nEXDATE:20260309T100000Z\r\nRDATE:20260320T100000Z",
+    "UID:tip\r\nRECURRENCE-ID:20260316T100000Z\r\nDTSTART:20260316T120000Z\r\n"
+    "SUMMARY:Tip moved\r\nCATEGORIES:vk",
+    "UID:launch\r\nDTSTART:20260401T100000Z\r\nSUMMARY:Launch\r\nCATEGORIES:vk",
+)
+
+
+def test_recurring_events_are_one_post_per_occurrence(write: Writer) -> None:
+    result = read(write("plan.ics", ics(*RECURRING)))
+    assert result.findings == []
+    assert [(p.id, p.publish_at.isoformat()[:16], p.text) for p in result.posts] == [
+        ("tip@20260302T100000Z", "2026-03-02T10:00", "Tip"),
+        ("tip@20260316T100000Z", "2026-03-16T12:00", "Tip moved"),
+        ("tip@20260320T100000Z", "2026-03-20T10:00", "Tip"),
+        ("tip@20260323T100000Z", "2026-03-23T10:00", "Tip"),
+        ("launch", "2026-04-01T10:00", "Launch"),
+    ]
+    assert {p.location.anchor for p in result.posts[:4]} == {"VEVENT 1"}
+
+
+def test_until_bounds_the_occurrences(write: Writer) -> None:
+    result = read(write("plan.ics", ics(*RECURRING)), until=date(2026, 3, 16))
+    assert ids(result) == ["tip@20260302T100000Z", "tip@20260316T100000Z", "launch"]
+
+
+def test_an_endless_rule_stops_a_year_after_the_first_event(write: Writer) -> None:
+    endless = "UID:d\r\nDTSTART;VALUE=DATE:20260302\r\nCATEGORIES:vk\r\nRRULE:FREQ=MONTHLY"
+    result = read(write("plan.ics", ics(endless)))
+    assert ids(result)[0] == "d@20260302" and len(result.posts) == 12

@@ -1,0 +1,237 @@
+"""Links, mentions and hashtags, and the weighted length, exactly as X finds and counts them.
+
+A port of twitter-text (github.com/twitter/twitter-text, ``js/src/regexp`` and
+``parseTweet``), proved by its conformance suite (``tests/text/twitter_text``).
+Offsets are code points of the text as given (twitter-text converts its UTF-16
+offsets the same way).
+
+- :func:`extract_urls`: ``https://`` links and bare domains; a host must be
+  valid (no label starting with ``-``, punycode-encodable, 63 bytes a label) and
+  end in a real top-level domain (``_twitter_tlds``, generated from
+  twitter-text's list). Written without a protocol, only ASCII domains are
+  links, country domains included: ``foo.jp`` and ``readme.md`` are links, as
+  on X, while ``Node.js`` is not (``js`` is no top-level domain).
+- :func:`extract_mentions`: ``@name`` of up to 20 letters, digits and ``_``;
+  not one glued to a word, nor an e-mail address, nor a list (``@name/list``).
+- :func:`extract_hashtags`: ``#`` and letters, marks, digits of any script with
+  at least one letter; not one inside a link.
+- :func:`weighted_length`: the v3 configuration (the one X uses): the text is
+  NFC-normalised, a link counts 23, an emoji sequence 2, a code point in
+  0-4351, 8192-8205, 8208-8223 or 8242-8247 counts 1 and any other 2; the
+  limit is 280.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+import regex
+
+from governance.text._twitter_tlds import COUNTRY_TLDS, GENERIC_TLDS
+
+__all__ = ["MAX_WEIGHTED_LENGTH", "URL_LENGTH", "Entity", "extract_hashtags",
+           "extract_mentions", "extract_urls", "weighted_length"]
+
+MAX_WEIGHTED_LENGTH = 280
+URL_LENGTH = 23
+_MAX_URL_LENGTH = 4096
+_MAX_LABEL_LENGTH = 63
+_MAX_TCO_SLUG = 40
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A link, mention or hashtag: ``value`` without its ``@``/``#``, code-point offsets
+    of the whole entity (``@``/``#`` included) in the text."""
+
+    value: str
+    start: int
+    end: int
+
+
+_SPACES = r"\x09-\x0D\x20\x85\xA0\u1680\u180E\u2000-\u200A\u2028\u2029\u202F\u205F\u3000"
+_INVALID = r"\uFFFE\uFEFF\uFFFF"
+_DIRECTIONAL = r"\u202A-\u202E\u061C\u200E\u200F\u2066\u2067\u2068\u2069"
+_PUNCT = r"!'#%&'()*+,\\\-./:;<=>?@\[\]^_{|}~$"
+_LATIN_ACCENTS = (r"\xC0-\xD6\xD8-\xF6\xF8-\xFF\u0100-\u024F\u0253\u0254\u0256\u0257\u0259"
+                  r"\u025B\u0263\u0268\u026F\u0272\u0289\u028B\u02BB\u0300-\u036F\u1E00-\u1EFF")
+_CYRILLIC = r"\u0400-\u04FF"
+
+_DOMAIN_CHAR = f"[^{_PUNCT}{_SPACES}{_INVALID}{_DIRECTIONAL}]"
+_SUBDOMAIN = f"(?:(?:{_DOMAIN_CHAR}(?:[_-]|{_DOMAIN_CHAR})*)?{_DOMAIN_CHAR}\\.)"
+_DOMAIN_NAME = f"(?:(?:{_DOMAIN_CHAR}(?:-|{_DOMAIN_CHAR})*)?{_DOMAIN_CHAR}\\.)"
+_END_OF_TLD = r"(?=[^a-zA-Z0-9@+-]|\Z)"
+_GTLD = f"(?:(?:{'|'.join(map(regex.escape, GENERIC_TLDS))}){_END_OF_TLD})"
+_CCTLD = f"(?:(?:{'|'.join(map(regex.escape, COUNTRY_TLDS))}){_END_OF_TLD})"
+_PUNYCODE = r"(?:xn--[\-0-9a-z]+)"
+_DOMAIN = f"(?:{_SUBDOMAIN}*{_DOMAIN_NAME}(?:{_GTLD}|{_CCTLD}|{_PUNYCODE}))"
+
+_PATH_CHAR = f"[a-z{_CYRILLIC}0-9!*';:=+,.$/%#\\[\\]\\-\u2013_~@|&{_LATIN_ACCENTS}]"
+_BALANCED_PARENS = (f"\\((?:{_PATH_CHAR}+|(?:{_PATH_CHAR}*\\({_PATH_CHAR}+\\){_PATH_CHAR}*))\\)")
+_PATH_END = f"(?:[+\\-a-z{_CYRILLIC}0-9=_#/{_LATIN_ACCENTS}]|(?:{_BALANCED_PARENS}))"
+_PATH = (f"(?:(?:{_PATH_CHAR}*(?:{_BALANCED_PARENS}{_PATH_CHAR}*)*{_PATH_END})"
+         f"|(?:@{_PATH_CHAR}+/))")
+_QUERY_CHAR = r"[a-z0-9!?*'@();:&=+$/%#\[\]\-_.,~|]"
+_QUERY_END = r"[a-z0-9\-_&=#/]"
+_PRECEDING = f"(?:[^A-Za-z0-9@＠$#＃{_INVALID}]|[{_DIRECTIONAL}]|^)"
+
+_URL = regex.compile(
+    f"({_PRECEDING})"                           # 1: the character before
+    "("                                         # 2: the link
+    r"(https?://)?"                             # 3: protocol
+    f"({_DOMAIN})"                              # 4: domain
+    r"(?::([0-9]+))?"                           # 5: port
+    f"(/{_PATH}*)?"                             # 6: path
+    f"(\\?{_QUERY_CHAR}*{_QUERY_END})?"         # 7: query
+    ")", regex.IGNORECASE | regex.VERSION0)
+_ASCII_DOMAIN = regex.compile(
+    f"(?:(?:[\\-a-z0-9{_LATIN_ACCENTS}]+)\\.)+(?:{_GTLD}|{_CCTLD}|{_PUNYCODE})",
+    regex.IGNORECASE)
+_BAD_BEFORE_BARE_URL = regex.compile(r"[-_./]\Z")
+_TCO = regex.compile(f"https?://t\\.co/([a-z0-9]+)(?:\\?{_QUERY_CHAR}*{_QUERY_END})?",
+                     regex.IGNORECASE)
+
+_MENTION = regex.compile(
+    r"((?:^|[^a-zA-Z0-9_!#$%&*@＠]|(?:^|[^a-zA-Z0-9_+~.-])(?:rt|RT|rT|Rt):?))"
+    r"([@＠])([a-zA-Z0-9_]{1,20})(/[a-zA-Z][a-zA-Z0-9_\-]{0,24})?")
+_MENTION_END = regex.compile(f"[@＠{_LATIN_ACCENTS}]|://")
+
+_TAG_SPECIAL = ("_\u200c\u200d\ua67e\u05be\u05f3\u05f4\uff5e\u301c\u309b\u309c\u30a0\u30fb"
+                "\u3003\u0f0b\u0f0c\u00b7")
+_TAG_ALNUM = f"[\\p{{L}}\\p{{M}}\\p{{Nd}}{_TAG_SPECIAL}]"
+_HASHTAG = regex.compile(
+    f"(?:(?<=^|[\ufe0e\ufe0f])|(?<!{_TAG_ALNUM}|&))"
+    f"[#＃](?![\ufe0f\u20e3])({_TAG_ALNUM}*[\\p{{L}}\\p{{M}}]{_TAG_ALNUM}*)")
+_HASHTAG_END = regex.compile("[#＃]|://")
+
+# Code points X weighs 1; every other code point weighs 2.
+_HEAVY = regex.compile("[^\u0000-\u10ff\u2000-\u200d\u2010-\u201f\u2032-\u2037]")
+_PICTOGRAPHS = ("\u203c\u2049\u2122\u2139\u2194-\u2199\u21a9\u21aa\u231a\u231b\u2328\u23cf"
+                "\u23e9-\u23f3\u23f8-\u23fa\u24c2\u25aa\u25ab\u25b6\u25c0\u25fb-\u25fe"
+                "\u2600-\u27bf\u2934\u2935\u2b05-\u2b07\u2b1b\u2b1c\u2b50\u2b55\u3030"
+                "\u303d\u3297\u3299\U0001f000-\U0001faff")
+# (c) and (R) are text by default; only with the emoji variation selector are they emoji.
+_EMOJI_BASE = f"(?:[\u00a9\u00ae]\ufe0f|[{_PICTOGRAPHS}])"
+_EMOJI_MODIFIER = "(?:[\U0001f3fb-\U0001f3ff]|\ufe0f)?"
+_EMOJI = regex.compile(
+    "[#*0-9]\ufe0f?\u20e3"                                  # keycap 1️⃣
+    "|[\U0001f1e6-\U0001f1ff]{2}"                           # flag from two regional letters
+    "|\U0001f3f4[\U000e0020-\U000e007e]+\U000e007f"         # tag flag (England, Scotland)
+    f"|{_EMOJI_BASE}{_EMOJI_MODIFIER}(?:\u200d{_EMOJI_BASE}{_EMOJI_MODIFIER})*")
+
+
+def extract_urls(text: str) -> list[Entity]:
+    """Links in ``text``, with or without ``https://``, in order."""
+    if "." not in text:
+        return []
+    found: list[Entity] = []
+    for match in _URL.finditer(text):
+        before, url, protocol, domain, path = match.group(1, 2, 3, 4, 6)
+        start, end = match.span(2)
+        if not _valid_length(url, protocol or "https://", domain):
+            continue
+        if protocol:
+            found.extend(_with_protocol(url, start, end))
+        elif not _BAD_BEFORE_BARE_URL.search(before):
+            found.extend(_bare(url, domain, bool(path), start, end))
+    return found
+
+
+def _with_protocol(url: str, start: int, end: int) -> list[Entity]:
+    tco = _TCO.match(url)
+    if tco is not None:
+        if len(tco.group(1)) > _MAX_TCO_SLUG:
+            return []
+        # A t.co link ends with its slug and query: X appends nothing after it.
+        url = tco.group()
+        end = start + len(url)
+    return [Entity(url, start, end)]
+
+
+def _bare(url: str, domain: str, has_path: bool, start: int, end: int) -> list[Entity]:
+    """Links written without a protocol: only the ASCII domains within ``domain``."""
+    found = [Entity(ascii_match.group(), start + ascii_match.start(), start + ascii_match.end())
+             for ascii_match in _ASCII_DOMAIN.finditer(domain)]
+    if found and has_path:
+        last = found[-1]
+        found[-1] = Entity(url.replace(domain, last.value, 1), last.start, end)
+    return found
+
+
+def _valid_length(url: str, protocol: str, domain: str) -> bool:
+    encoded = _to_ascii(domain)
+    if encoded is None:
+        return False
+    return len(protocol) + len(url) + len(encoded) - len(domain) <= _MAX_URL_LENGTH
+
+
+def _to_ascii(domain: str) -> str | None:
+    labels = []
+    for label in domain.split("."):
+        if not label.isascii():
+            if label.lower().startswith("xn--"):
+                return None  # already punycode, so it cannot hold other characters
+            try:
+                label = "xn--" + label.encode("punycode").decode("ascii")
+            except UnicodeError:
+                return None
+        if not 1 <= len(label) <= _MAX_LABEL_LENGTH:
+            return None
+        labels.append(label)
+    return ".".join(labels)
+
+
+def extract_mentions(text: str) -> list[Entity]:
+    """``@handles`` in ``text`` (lists such as ``@name/list`` excluded), in order."""
+    if "@" not in text and "＠" not in text:
+        return []
+    found: list[Entity] = []
+    for match in _MENTION.finditer(text):
+        if _MENTION_END.match(text, match.end()) or match.group(4):
+            continue
+        start = match.start(2)
+        found.append(Entity(match.group(3), start, match.end(3)))
+    return found
+
+
+def extract_hashtags(text: str) -> list[Entity]:
+    """Hashtags in ``text``, in order; none inside a link."""
+    if "#" not in text and "＃" not in text:
+        return []
+    tags = [Entity(match.group(1), match.start(), match.end())
+            for match in _HASHTAG.finditer(text) if not _HASHTAG_END.match(text, match.end())]
+    if not tags:
+        return tags
+    urls = extract_urls(text)
+    if not urls:
+        return tags
+    # As twitter-text: of two overlapping entities, the one that starts first stays.
+    kept: list[tuple[Entity, bool]] = []
+    for entity, is_tag in sorted([(t, True) for t in tags] + [(u, False) for u in urls],
+                                 key=lambda pair: pair[0].start):
+        if not kept or entity.start >= kept[-1][0].end:
+            kept.append((entity, is_tag))
+    return [entity for entity, is_tag in kept if is_tag]
+
+
+def weighted_length(text: str) -> int:
+    """X's weighted length of ``text`` (twitter-text configuration v3)."""
+    if not text.isascii():
+        text = unicodedata.normalize("NFC", text)
+    total = 0
+    position = 0
+    for url in extract_urls(text):
+        total += _plain_weight(text[position:url.start]) + URL_LENGTH
+        position = url.end
+    return total + _plain_weight(text[position:])
+
+
+def _plain_weight(segment: str) -> int:
+    if segment.isascii():
+        return len(segment)
+    weight = len(segment) + len(_HEAVY.findall(segment))
+    for emoji in _EMOJI.finditer(segment):
+        raw = len(emoji.group()) + len(_HEAVY.findall(emoji.group()))
+        weight += 2 - raw
+    return weight
