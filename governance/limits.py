@@ -49,3 +49,4 @@ POLICY_FILE = Limit("a policy file", "GOVERNANCE_MAX_POLICY_FILE_MB", 10)
 TERMS_FILE = Limit("a terms file", "GOVERNANCE_MAX_TERMS_FILE_MB", 20)
 XLSX_PART = Limit("one part of an XLSX workbook, decompressed", "GOVERNANCE_MAX_XLSX_PART_MB",
                   200)
+PEOPLE_FILE = Limit("a staff register file", "GOVERNANCE_MAX_PEOPLE_FILE_MB", 5)
