@@ -121,7 +121,7 @@ def lint(corpus: Path, policy: Path, repeat: int) -> tuple[Measure, Path]:
     report = corpus / f"report-{policy.name}.json"
     command = [sys.executable, "-m", "governance", "lint", str(corpus / "calendar.csv"),
                "--policy", str(policy), "--format", "json", "--output", str(report),
-               "--today", "2026-01-01"]
+               "--today", "2026-01-01", "--allow-path", str(corpus)]
     run = measure(command, repeat)
     if run.exit_code not in (0, 1):  # 1: findings at error, as planted
         sys.exit(f"governance lint failed ({run.exit_code}):\n{run.stderr}")

@@ -15,8 +15,8 @@ into its log. So a policy reads only
 and, of those, only regular files (never a device, a pipe or a directory), each
 no larger than its ``governance.limits`` limit. Links are followed before the
 check, so a link inside the root that points outside it is refused. A refusal
-never quotes the file's content. The boundary also records every file it read,
-so that no output can be written over one of them.
+never quotes the file's content. The boundary also records every file the
+policy asked for (read or refused), so that no output is written over one.
 """
 
 from __future__ import annotations
@@ -79,6 +79,7 @@ class PolicyBoundary:
         large, and ``OSError`` (``FileNotFoundError``...) when it cannot be read.
         """
         shown = name or str(path)
+        self.read.append(Path(os.path.realpath(path)))
         problem = self.problem(path)
         if problem is not None:
             raise BoundaryError(problem)
@@ -93,7 +94,6 @@ class PolicyBoundary:
             data = handle.read(cap + 1)
         if len(data) > cap:
             raise BoundaryError(limit.exceeded(shown))
-        self.read.append(Path(os.path.realpath(path)))
         return data
 
 

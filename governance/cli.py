@@ -20,7 +20,7 @@ from governance.text_safety import printable
 FAIL_ON = click.Choice(["error", "warning", "info"], case_sensitive=False)
 #: The names in governance.formatters.FORMATTERS, spelt out so that start-up does not
 #: import every formatter (a test keeps the two lists equal).
-REPORT_FORMATS = ("text", "json", "sarif", "junit", "github", "markdown")
+REPORT_FORMATS = ("text", "json", "sarif", "junit", "github", "markdown", "html")
 
 
 class GovernanceGroup(click.Group):

@@ -58,7 +58,7 @@ class LoadResult:
 
     @property
     def read(self) -> list[Path]:
-        """Every file the load read: policy files, bases, term files."""
+        """Every file the load asked for (read or refused): policy files, bases, term files."""
         return list(self.boundary.read) if self.boundary else []
 
 

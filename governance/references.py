@@ -70,8 +70,8 @@ _UNIQUE: tuple[tuple[str, str], ...] = (
     ("workflow.escalation", "escalation route"),
     ("content.kinds", "kind"),
     ("content.blackouts", "blackout"),
-    ("people", "person"),
     ("content.events", "event"),
+    ("people", "person"),
 )
 
 

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from governance.findings import Finding, Severity, count_by_severity, sort_findings
+
+if TYPE_CHECKING:
+    from governance.calendar_report.plan import Plan
 
 
 @dataclass
@@ -15,6 +18,7 @@ class Report:
     findings: list[Finding]
     checked: dict[str, int] = field(default_factory=dict)  # e.g. {"files": 7, "rules": 20}
     meta: dict[str, Any] = field(default_factory=dict)
+    plan: Plan | None = None  # the calendar itself, kept when a format draws it (html)
 
     def __post_init__(self) -> None:
         self.findings = sort_findings(self.findings)

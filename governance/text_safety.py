@@ -19,6 +19,11 @@ _CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\u202a-\u202e\u2066
 _COMMAND_START = re.compile(r"^[\s:]*::")
 
 
+def printable_lines(text: str) -> str:
+    """A multi-line text (a rule listing) with each of its lines made ``printable``."""
+    return "\n".join(printable(line) for line in text.split("\n"))
+
+
 def printable(text: str) -> str:
     """``text`` on one line, without control characters or a leading ``::``."""
     if text.isprintable():  # the common case: nothing to remove but a leading '::'

@@ -1,7 +1,7 @@
 """Fixtures shared by the test suites: the clean base policy and the golden-file switch.
 
 Golden files are rewritten, for review as a diff, with ``pytest --update-goldens``
-(or ``GOVERNANCE_UPDATE_GOLDENS=1 pytest``).
+(or ``GOVERNANCE_UPDATE_GOLDENS=1 pytest``; ``golden_switch`` is the one switch).
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from golden_switch import updating_goldens
 
 #: A complete policy every process rule accepts; cases change one thing in it.
 BASE_POLICY = Path(__file__).parent / "policy_rules" / "base.yaml"
@@ -36,8 +37,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 @pytest.fixture
 def update_goldens(request: pytest.FixtureRequest) -> bool:
-    return bool(request.config.getoption("--update-goldens")
-                or os.environ.get("GOVERNANCE_UPDATE_GOLDENS"))
+    return updating_goldens(bool(request.config.getoption("--update-goldens")))
 
 
 @pytest.fixture

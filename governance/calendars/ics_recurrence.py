@@ -4,7 +4,12 @@ as one event per occurrence, expanded by ``recurring-ical-events``.
 Occurrences are taken from the first event of the file up to ``until`` (the
 last day, inclusive) or, without it, up to the last event that does not recur,
 and never more than a year after the first event: a weekly post "forever" is
-checked over the span the calendar plans, not indefinitely. Each occurrence is
+checked over the span the calendar plans, not indefinitely. A file whose rules
+expand to more than ``MAX_OCCURRENCES`` within that span, or that repeat by
+the second or the minute (``FREQ=SECONDLY`` is 31 million a year, and a rule
+that never matches would be searched to the year 9999), is not expanded: its
+events are checked at their first occurrence, with an error that says why.
+Each occurrence is
 a post of its own whose id is the event's UID plus its start as a
 ``RECURRENCE-ID`` (``tip@example.com@20260302T100000Z``).
 """
@@ -17,6 +22,10 @@ from typing import Any
 
 #: How far past the first event recurring events are expanded without ``until``.
 DEFAULT_SPAN = timedelta(days=365)
+#: Occurrences one file may expand to: an hourly post for a year, twice over.
+MAX_OCCURRENCES = 20_000
+#: Frequencies no post repeats at, and whose search alone is unbounded work.
+_TOO_FINE = frozenset({"SECONDLY", "MINUTELY"})
 
 
 class RecurrenceError(Exception):
@@ -39,6 +48,7 @@ def occurrences(calendars: Iterable[Any], events: list[Any], until: date | None
     end = until + timedelta(days=1) if until is not None else _default_end(events, first)
     recurring = {str(event.get("UID", "")) for event in events if is_recurring(event)}
     found: dict[str, list[Any]] = {uid: [] for uid in recurring}
+    _check_count(events, end)
     try:
         expansion = recurring_ical_events.of(_only(calendars, recurring)).between(first, end)
     except Exception as exc:  # the library raises many kinds on broken rules
@@ -50,6 +60,51 @@ def occurrences(calendars: Iterable[Any], events: list[Any], until: date | None
     for listed in found.values():
         listed.sort(key=lambda occurrence: _sort_key(occurrence.get("DTSTART").dt))
     return found
+
+
+def _check_count(events: list[Any], end: date) -> None:
+    """``RecurrenceError`` when the rules would expand past ``MAX_OCCURRENCES`` before ``end``.
+
+    Counted lazily, rule by rule, before the expansion builds every occurrence.
+    """
+    total = 0
+    for event in events:
+        for moment in _rule_moments(event, end):
+            if _sort_key(moment) >= _sort_key(end):
+                break
+            total += 1
+            if total > MAX_OCCURRENCES:
+                raise RecurrenceError(
+                    f"they repeat more than {MAX_OCCURRENCES:,} times before {end.isoformat()}; "
+                    "give each RRULE a COUNT or an UNTIL, or lint a shorter span with --until")
+
+
+def _rule_moments(event: Any, end: date) -> Iterable[datetime]:
+    """The starts an event's RRULEs generate before ``end``, lazily; none for a rule that
+    does not parse (the expansion reports it)."""
+    from dateutil.rrule import rrule, rrulestr
+
+    rules = event.get("RRULE")
+    rules = rules if isinstance(rules, list) else [rules] if rules is not None else []
+    for rule in rules:
+        frequency = str((rule.get("FREQ") or [""])[0]).upper()
+        if frequency in _TOO_FINE:
+            raise RecurrenceError(f"FREQ={frequency}: no post repeats by the "
+                                  f"{frequency[:-2].lower()}; use HOURLY or coarser")
+    try:
+        start = event.get("DTSTART").dt
+        if not isinstance(start, datetime):
+            start = datetime(start.year, start.month, start.day)
+        stop = datetime(end.year, end.month, end.day, tzinfo=start.tzinfo)
+        for rule in rules:
+            parsed = rrulestr(rule.to_ical().decode(), dtstart=start)
+            if isinstance(parsed, rrule) and getattr(parsed, "_count", None) is None:
+                # A rule that never matches is searched up to its UNTIL: no further than end.
+                until = getattr(parsed, "_until", None)
+                parsed = parsed.replace(until=min(until, stop) if until else stop)
+            yield from parsed
+    except Exception:  # dateutil and icalendar raise many kinds on bad rules
+        return
 
 
 def _only(calendars: Iterable[Any], uids: set[str]) -> Any:

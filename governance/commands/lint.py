@@ -56,7 +56,7 @@ class _CalendarFormat(click.Choice[str]):
 @click.option("--policy", "policy", default=None, metavar="PATH",
               help=f"Policy directory or file (default: ./{DEFAULT_POLICY} if it exists).")
 @click.option("--format", "formats", multiple=True, metavar="NAME",
-              help="Report format: text (default), json, sarif, junit, github, markdown. "
+              help="Report format: text (default), json, sarif, junit, github, markdown, html. "
                    "Repeatable.")
 @click.option("--output", "outputs", multiple=True,
               type=click.Path(dir_okay=False, path_type=Path),
@@ -73,12 +73,6 @@ class _CalendarFormat(click.Choice[str]):
 @click.option("--today", type=click.DateTime(["%Y-%m-%d"]), default=None,
               help="Judge waiver expiry as of this date (default: today).")
 @click.option("--no-color", is_flag=True, help="No colour, even on a terminal.")
-@click.option("--baseline", "baseline", default=None,
-              type=click.Path(dir_okay=False, path_type=Path),
-              help="Report only findings this baseline does not know; count the known ones.")
-@click.option("--baseline-write", "baseline_write", default=None,
-              type=click.Path(dir_okay=False, path_type=Path),
-              help="Record today's findings as the baseline FILE (then report against it).")
 @ALLOW_PATH
 @click.option("--channel", "default_channel", default=None, metavar="ID",
               help="Channel of every post that names none (default: calendar.default_channel).")
@@ -89,27 +83,37 @@ class _CalendarFormat(click.Choice[str]):
               help="Last day of recurring iCalendar events (default: a year after the first).")
 @click.option("--calendar-format", type=_CalendarFormat(), default=None,
               help="Read the calendars as this format instead of detecting it.")
+@click.option("--baseline", "baseline", default=None,
+              type=click.Path(dir_okay=False, path_type=Path),
+              help="Report only findings this baseline does not know; count the known ones.")
+@click.option("--baseline-write", "baseline_write", default=None,
+              type=click.Path(dir_okay=False, path_type=Path),
+              help="Record today's findings as the baseline FILE (then report against it).")
+@click.option("--lang", type=click.Choice(["en", "ru"]), default=None,
+              help="Language of the html report (default: the policy's first language).")
 def command(calendars: tuple[str, ...], policy: str | None, formats: tuple[str, ...],
             outputs: tuple[Path, ...], fail_on: str, sheet: str | None, columns: tuple[str, ...],
-            timezone: str | None, today: Any, no_color: bool, baseline: Path | None,
-            baseline_write: Path | None, allow_paths: tuple[str, ...], **reading: Any) -> None:
+            timezone: str | None, today: Any, no_color: bool, allow_paths: tuple[str, ...],
+            baseline: Path | None, baseline_write: Path | None, lang: str | None,
+            **reading: Any) -> None:
     """Lint content calendars (CSV, XLSX, YAML, JSON, JSONL, ICS, scheduler CSVs)."""
     if reading["until"] is not None:
         reading["until"] = reading["until"].date()
     sys.exit(run(calendars, policy, formats, outputs, fail_on, sheet, columns, timezone,
-                 today.date() if today else None, no_color, allow_paths, baseline=baseline,
-                 baseline_write=baseline_write, **reading))
+                 today.date() if today else None, no_color, allow_paths,
+                 baseline, baseline_write, lang, **reading))
 
 
 def run(calendars: Sequence[str], policy: str | None, formats: Sequence[str],
         outputs: Sequence[Path], fail_on: str, sheet: str | None, columns: Sequence[str],
         timezone: str | None, today: dt.date | None, no_color: bool,
         allow_paths: Sequence[str] = (), baseline: Path | None = None,
-        baseline_write: Path | None = None, **reading: Any) -> int:
+        baseline_write: Path | None = None, lang: str | None = None, **reading: Any) -> int:
     """``reading``: ``LintOptions`` fields on how to read the calendars (``default_channel``,
     ``date_order``, ``until``, ``calendar_format``)."""
     from governance.calendars import UNREADABLE
     from governance.findings import Severity, fails
+    from governance.formatters import PLAN_FORMATS
     from governance.lint import LintOptions, lint
     from governance.lint.engine import UnreadableCalendarError
     from governance.text_safety import printable
@@ -118,7 +122,9 @@ def run(calendars: Sequence[str], policy: str | None, formats: Sequence[str],
     targets = pair_outputs(formats, outputs)
     options = LintOptions(calendars=list(calendars), policy=_policy_path(policy), today=today,
                           timezone=timezone, sheet=sheet, columns=parse_columns(columns),
-                          allow_paths=tuple(allow_paths), **reading)
+                          allow_paths=tuple(allow_paths),
+                          keep_plan=any(name in PLAN_FORMATS for name, _ in targets),
+                          language=lang, **reading)
     # Before the run, so a long lint is not wasted; again after it, when the
     # policy's bases and term files are known.
     written = [*outputs, *([baseline_write] if baseline_write else [])]
@@ -136,8 +142,8 @@ def run(calendars: Sequence[str], policy: str | None, formats: Sequence[str],
         try:
             compare(result.report, baseline, baseline_write)
         except BaselineError as exc:
-            click.echo(f"{exc.finding.location}: error: {exc.finding.message} "
-                       f"({exc.finding.rule})", err=True)
+            click.echo(printable(f"{exc.finding.location}: error: {exc.finding.message} "
+                                 f"({exc.finding.rule})"), err=True)
             return EXIT_USAGE
     colour = not no_color and "NO_COLOR" not in os.environ and sys.stdout.isatty()
     _emit(result.report, targets, colour)

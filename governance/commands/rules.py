@@ -7,6 +7,7 @@ from typing import Any
 import click
 
 from governance.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
+from governance.text_safety import printable_lines
 
 
 def _load(policy_path: str | None) -> Any:
@@ -44,7 +45,8 @@ def rules_command(policy_path: str | None, fmt: str) -> None:
         click.echo(rule_docs.rules_markdown(infos, loaded is not None)
                    + rule_docs.input_ids_markdown(inputs), nl=False)
     else:
-        click.echo(rule_docs.rules_text(infos, loaded is not None, inputs), nl=False)
+        click.echo(printable_lines(rule_docs.rules_text(infos, loaded is not None, inputs)),
+                   nl=False)
     raise SystemExit(EXIT_OK)
 
 
@@ -80,5 +82,5 @@ def explain_command(rule_id: str, policy_path: str | None) -> None:
         ctx = document_context(loaded.policy, lang)
         item = declared_item(info.declaration, ctx)
         wording = f"{item.text} {item.note}".strip()
-    click.echo(rule_docs.explain_text(info, wording), nl=False)
+    click.echo(printable_lines(rule_docs.explain_text(info, wording)), nl=False)
     raise SystemExit(EXIT_OK)

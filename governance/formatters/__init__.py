@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from governance import calendar_report
 from governance.formatters import github, json_format, junit, markdown, sarif, text
 from governance.report import Report
 
@@ -16,7 +17,10 @@ FORMATTERS: dict[str, Formatter] = {
     "junit": junit.render,
     "github": github.render,
     "markdown": markdown.render,
+    "html": calendar_report.render,
 }
+#: Formats that draw the calendar itself, so the lint keeps its posts for them.
+PLAN_FORMATS = frozenset({"html"})
 
 
 def formatter(name: str) -> Formatter:

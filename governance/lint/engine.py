@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from governance.calendar_report.plan import PlanRecorder
 from governance.calendars import CalendarError, ReadOptions, iter_posts
 from governance.errors import UsageError
 from governance.findings import Finding, Location, Severity
@@ -70,6 +71,8 @@ class LintOptions:
     default_channel: str | None = None
     date_order: str | None = None
     until: dt.date | None = None
+    keep_plan: bool = False  # keep the posts for a report that draws the calendar
+    language: str | None = None  # of that report; default: the policy's first
 
 
 @dataclass
@@ -93,10 +96,12 @@ def lint(options: LintOptions, progress: Progress | None = None) -> LintResult:
     policy = loaded.policy.policy
     ctx = build_context(policy, options.today or dt.date.today(), options.timezone)
     run = _Run(ctx, compiler.catalogue, options)
+    recorder = PlanRecorder(policy, ctx.timezone, options.language) if options.keep_plan else None
     for path in options.calendars:
         before = (run.count, len(run.findings))
         try:
-            run.lint_posts(iter_posts(path, run.read_options), progress)
+            posts = iter_posts(path, run.read_options)
+            run.lint_posts(recorder.record(posts) if recorder else posts, progress)
         except CalendarError as exc:
             raise UnreadableCalendarError(path, exc.message) from None
         if run.count == before[0] and not any(
@@ -105,6 +110,8 @@ def lint(options: LintOptions, progress: Progress | None = None) -> LintResult:
     run.lint_calendar(options.calendars[0] if options.calendars else "")
     report = Report("lint", target, [*loaded.findings, *run.findings],
                     checked={"posts": run.count, "rules": run.rules_run})
+    if recorder is not None:
+        report.plan = recorder.plan()
     return LintResult(report, linted=True, policy_files=loaded.read)
 
 

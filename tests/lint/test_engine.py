@@ -77,6 +77,9 @@ def test_posts_on_network_names_are_judged_as_their_channel(tmp_path: Path) -> N
      "approved_by: smm-lead, expires: 2026-12-31}", ["p1", "p2"]),
     ("{rule: post.alt-text, reason: Everywhere, approved_by: smm-lead, expires: 2026-11-22}",
      []),
+    # Judged on 2026-11-23: a waiver still covers its expiry day.
+    ("{rule: post.alt-text, reason: Last day, approved_by: smm-lead, expires: 2026-11-23}",
+     ["p1", "p2", "p3"]),
     ("{rule: post.alt-text, reason: Not approved}", []),
     ("{rule: post.length, reason: Another rule, approved_by: smm-lead}", []),
 ])

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import io
-import os
 from collections.abc import Callable
 from pathlib import Path
+
+from golden_switch import updating_goldens
 
 from governance.loader import LoadedPolicy, load_policy
 
@@ -13,7 +14,7 @@ ROOT = Path(__file__).resolve().parents[2]
 DATA = Path(__file__).resolve().parent / "data"
 GOLDEN = ROOT / "tests" / "golden" / "render"
 #: GOVERNANCE_UPDATE_GOLDENS=1 pytest tests/render  rewrites the golden files; review the diff.
-UPDATE = os.environ.get("GOVERNANCE_UPDATE_GOLDENS") == "1"
+UPDATE = updating_goldens()
 
 
 def load(path: str | Path) -> LoadedPolicy:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import os
+import time
 import zipfile
 from pathlib import Path
 
@@ -120,3 +122,45 @@ def test_an_xlsx_part_over_the_limit_is_refused_before_it_is_read(
                    "GOVERNANCE_MAX_XLSX_PART_MB=<megabytes> (calendar.unreadable)\n")
     monkeypatch.setenv("GOVERNANCE_MAX_XLSX_PART_MB", str(largest.file_size / 1e6))
     assert lint(plan, policy)[0] in (0, 1)
+
+
+@pytest.mark.parametrize("special", ["/dev/zero", "fifo.csv", "dir.csv"])
+def test_a_calendar_that_is_no_regular_file_is_refused(tmp_path: Path, policy: Path,
+                                                       special: str) -> None:
+    if special == "fifo.csv":
+        os.mkfifo(tmp_path / special)  # reading it would wait for a writer forever
+    elif special == "dir.csv":
+        (tmp_path / special).mkdir()
+    plan = tmp_path / special if not special.startswith("/") else Path(special)
+    code, out = lint(plan, policy)
+    assert (code, out) == (2, f"{plan}: error: not a file (calendar.unreadable)\n")
+
+
+def recurring(events: int, rule: str) -> str:
+    event = ("BEGIN:VEVENT\r\nUID:p{n}\r\nDTSTART:20261201T10{n:02d}00\r\nRRULE:{rule}\r\n"
+             "CATEGORIES:channel:vk-community,kind:engagement,topic:кофе\r\nX-AUTHOR:agency\r\n"
+             "X-APPROVED-BY:smm-lead\r\nDESCRIPTION:Доброе утро, {n}!\r\nEND:VEVENT\r\n")
+    return ("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//x//y//EN\r\n"
+            + "".join(event.format(n=n, rule=rule) for n in range(events)) + "END:VCALENDAR\r\n")
+
+
+@pytest.mark.parametrize(("events", "rule", "problem", "posts"), [
+    (1, "FREQ=SECONDLY", "FREQ=SECONDLY: no post repeats by the second", 1),
+    (1, "FREQ=MINUTELY;INTERVAL=20", "FREQ=MINUTELY: no post repeats by the minute", 1),
+    (1, "FREQ=SECONDLY;BYMONTH=2;BYMONTHDAY=30", "FREQ=SECONDLY: no post repeats", 1),
+    (3, "FREQ=HOURLY", "they repeat more than 20,000 times before 2027-12-01", 3),
+    (1, "FREQ=DAILY", "", 365),
+])
+def test_a_recurring_event_expands_within_a_bound(tmp_path: Path, policy: Path, events: int,
+                                                  rule: str, problem: str, posts: int) -> None:
+    plan = tmp_path / "plan.ics"
+    plan.write_text(recurring(events, rule), encoding="utf-8")
+    start = time.monotonic()
+    code, out = lint(plan, policy)
+    assert time.monotonic() - start < 60
+    assert code in (0, 1)
+    if problem:
+        assert f"recurring events cannot be expanded ({problem}" in out
+    else:
+        assert "recurring events cannot be expanded" not in out
+    assert int(out.rsplit("[", 1)[1].split()[0]) == posts

@@ -41,6 +41,8 @@ TOKENS = [
     "é", "Привет", "BEGIN:VEVENT", "END:VEVENT", "END:VCALENDAR", "/etc/passwd",
     "../../../etc/passwd", "/dev/zero", "/proc/self/environ", "~", "null", "true", "-1", "0",
     "2026-02-30", "25:61", "NaN", "", " " * 3, "\u202e", "%0A", "id", "publish_at",
+    "\r\nRRULE:FREQ=SECONDLY\r\n", "\r\nRRULE:FREQ=DAILY;COUNT=99999999\r\n",
+    "\r\nRDATE:99991231T235900Z\r\n", "\r\nEXDATE:20261201T100000\r\n",
 ]
 CALENDAR_SEEDS = {
     "csv": (HEADER + ROW).encode(),

@@ -112,10 +112,11 @@ def test_other_special_files_are_refused(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("name", ["file/report.json", "/sys/governance-report.json",
-                                  "/proc/self/no-such-dir/report.json"])
+                                  "/proc/self/no-such-dir/report.json", "/dev/full"])
 def test_an_unwritable_output_is_exit_2(tmp_path: Path, policy: Path, name: str) -> None:
     (tmp_path / "file").write_text("a file, not a directory", encoding="utf-8")
-    # Unwritable even for root: a file as a directory, sysfs, a missing /proc entry.
+    # Unwritable even for root: a file as a directory, sysfs, a missing /proc entry,
+    # a device that is always full.
     code, _, err = lint_to(calendar(tmp_path), policy, tmp_path / name)
     assert code == 2, err
     assert err.startswith("governance: error: ") and "cannot write" in err
@@ -138,7 +139,11 @@ def test_refuse_inputs_ignores_outputs_that_do_not_exist_yet(tmp_path: Path) -> 
         refuse_inputs([tmp_path / "." / "plan.csv"], [plan])
 
 
-def test_temporary_files_are_named_and_removed_on_sigterm(tmp_path: Path) -> None:
+@pytest.mark.parametrize(("signum", "code"), [(signal.SIGTERM, 128 + signal.SIGTERM),
+                                              (signal.SIGHUP, 128 + signal.SIGHUP),
+                                              (signal.SIGINT, -signal.SIGINT)])
+def test_temporary_files_are_named_and_removed_on_signals(tmp_path: Path, signum: int,
+                                                          code: int) -> None:
     target = tmp_path / "report.json"
     # The child stalls in fsync, after the temporary file is written, until killed.
     script = textwrap.dedent(f"""
@@ -156,8 +161,8 @@ def test_temporary_files_are_named_and_removed_on_sigterm(tmp_path: Path) -> Non
     assert child.stdout.readline() == b"writing\n"
     names = [p.name for p in tmp_path.iterdir()]
     assert len(names) == 1 and names[0].startswith(".governance-report.json.tmp-")
-    child.send_signal(signal.SIGTERM)
-    assert child.wait(timeout=30) == 128 + signal.SIGTERM
+    child.send_signal(signum)
+    assert child.wait(timeout=30) == code
     assert list(tmp_path.iterdir()) == []
 
 
@@ -175,3 +180,13 @@ def test_an_ignored_sighup_stays_ignored(tmp_path: Path) -> None:
     subprocess.run([sys.executable, "-c", script], check=True, timeout=60)
     assert (tmp_path / "r.json").read_bytes() == b"x"
     assert time.monotonic() - start < 60
+
+
+def test_a_policy_file_refused_for_its_size_is_still_an_input(
+        tmp_path: Path, policy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The policy has errors, yet lint still writes its report: never over that file.
+    monkeypatch.setenv("GOVERNANCE_MAX_POLICY_FILE_MB", "0.001")
+    before = snapshot(policy)
+    code, _, err = lint_to(calendar(tmp_path), policy, policy / "content.yaml")
+    assert code == 2 and "an input of this run" in err
+    assert snapshot(policy) == before

@@ -59,3 +59,23 @@ def test_one_line_errors_are_cleaned_too(tmp_path: Path) -> None:
 ])
 def test_printable(raw: str, shown: str) -> None:
     assert printable(raw) == shown
+
+
+def test_rule_listings_print_declared_text_cleanly(tmp_path: Path) -> None:
+    policy = example_policy(tmp_path)
+    content = policy / "content.yaml"
+    text = content.read_text(encoding="utf-8")
+    hostile = '"\\e]0;pwned\\a\\n::error file=evil.py::injected"'
+    start = text.index("      description: >-\n        Закон о рекламе")
+    end = text.index("      source: 38-ФЗ")
+    content.write_text(text[:start] + f"      description: {hostile}\n" + text[end:],
+                       encoding="utf-8")
+    code, listing, err = run("rules", "--policy", policy)
+    assert code == 0, err
+    assert "]0;pwned ::error file=evil.py::injected" in listing
+    code, explained, err = run("explain", "nw.health-claims", "--policy", policy)
+    assert code == 0, err
+    assert "error file=evil.py::injected" in explained
+    for stream in (listing, explained):
+        assert "\x1b" not in stream and "\x07" not in stream
+        assert not any(line.lstrip().startswith("::") for line in stream.splitlines())

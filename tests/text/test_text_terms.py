@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import os
 import re
 import subprocess
 import sys
@@ -238,11 +239,18 @@ def test_only_long_s_and_kelvin_fold_into_ascii() -> None:
 
 # --- agreement with the benchmark floor -------------------------------------
 
-BENCH = Path("/work/shared/bench")
+#: The shared benchmark inputs where ``benchmarks/run.py`` finds them, beside the
+#: repository, unless GOVERNANCE_BENCH_SHARED names another directory.
+REPO = Path(__file__).resolve().parents[2]
+BENCH = Path(os.environ.get("GOVERNANCE_BENCH_SHARED") or REPO.parent / "shared" / "bench")
 
 
-@pytest.mark.skipif(not (BENCH / "gen_corpus.py").exists(), reason="benchmark kit absent")
 def test_hit_count_equals_the_floor(tmp_path: Path) -> None:
+    if not (BENCH / "gen_corpus.py").exists():
+        where = f"the shared benchmark inputs are not in {BENCH}"
+        if os.environ.get("CI"):  # CI has them: their absence is a broken set-up, not a skip
+            pytest.fail(f"{where}; set GOVERNANCE_BENCH_SHARED to their directory")
+        pytest.skip(f"{where} (set GOVERNANCE_BENCH_SHARED to run this test)")
     corpus = tmp_path / "corpus"
     subprocess.run([sys.executable, str(BENCH / "gen_corpus.py"), "--posts", "2000",
                     "--out", str(corpus)], check=True, capture_output=True)

@@ -99,28 +99,28 @@ class _Tally:
     given: list[str]
     counted: list[str]  # may approve, and is not a self-approval the entry forbids
     self_approved: bool  # the author approved and the entry forbids it
-    roles: dict[str, frozenset[str]]
+    roles: dict[str, frozenset[str]]  # each approver's roles (a role is its own)
 
     @classmethod
     def of(cls, post: Post, requirement: _Requirement, ctx: LintContext) -> _Tally:
         approval = requirement.approval
         given = list(dict.fromkeys(r for r in post.approved_by if r))
         eligible = requirement.approvers | set(requirement.all_of)
-        roles = {r: roles_of(r, ctx) & eligible for r in given}
+        roles = {r: frozenset(roles_of(r, ctx)) for r in given}
         self_approved = (not approval.allow_self_approval and bool(post.author)
-                         and post.author in given and bool(roles[post.author]))
-        counted = [r for r in given if roles[r]
+                         and post.author in given and bool(roles[post.author] & eligible))
+        counted = [r for r in given if roles[r] & eligible
                    and (approval.allow_self_approval or r != post.author)]
         return cls(given, counted, self_approved, roles)
 
-    def covers(self, role: str) -> bool:
+    def has_role(self, role: str) -> bool:
         return any(role in self.roles[r] for r in self.counted)
 
 
 def _judge(post: Post, requirement: _Requirement, ctx: LintContext) -> Problem | None:
     tally = _Tally.of(post, requirement, ctx)
     approval = requirement.approval
-    missing = [r for r in requirement.all_of if not tally.covers(r)]
+    missing = [r for r in requirement.all_of if not tally.has_role(r)]
     some = [r for r in tally.counted if tally.roles[r] & requirement.approvers]
     short = bool(requirement.approvers) and len(some) < approval.required
     if not missing and not short:
@@ -149,7 +149,8 @@ def _notes(post: Post, requirement: _Requirement, tally: _Tally, missing: list[s
         notes.append(f"has {len(some)}")
     if missing:
         notes.append(f"missing {', '.join(missing)}")
-    outsiders = [r for r in tally.given if not tally.roles[r]]
+    eligible = requirement.approvers | set(requirement.all_of)
+    outsiders = [r for r in tally.given if not tally.roles[r] & eligible]
     if outsiders:
         notes.append(f"{', '.join(outsiders)} may not approve it")
     if tally.self_approved:
