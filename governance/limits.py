@@ -50,3 +50,4 @@ TERMS_FILE = Limit("a terms file", "GOVERNANCE_MAX_TERMS_FILE_MB", 20)
 ENTITY_LIST = Limit("an allow or deny list file", "GOVERNANCE_MAX_LIST_FILE_MB", 5)
 XLSX_PART = Limit("one part of an XLSX workbook, decompressed", "GOVERNANCE_MAX_XLSX_PART_MB",
                   200)
+PEOPLE_FILE = Limit("a staff register file", "GOVERNANCE_MAX_PEOPLE_FILE_MB", 5)

@@ -17,7 +17,9 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
+from governance.boundary import BoundaryError
 from governance.findings import Finding, Location, Severity
+from governance.limits import PEOPLE_FILE as PEOPLE_FILE_LIMIT
 from governance.models.people import PEOPLE_COLUMNS, Person
 
 if TYPE_CHECKING:
@@ -25,8 +27,6 @@ if TYPE_CHECKING:
 
 PEOPLE_FILE = "policy.people-file"
 PERSON_IS_ROLE = "ref.person-is-role"
-#: An HR export larger than this is the wrong file.
-MAX_BYTES = 5_000_000
 _LIST_FIELDS = ("roles", "accounts", "training")
 
 
@@ -54,9 +54,10 @@ def _read_file(loaded: LoadedPolicyLike, root: Path, shown: Path, name: str,
     if not path.is_relative_to(root.resolve()):
         return [_problem(f"people_file {name!r} is outside the policy's directory", where)]
     try:
-        if path.stat().st_size > MAX_BYTES:
-            return [_problem(f"people_file {name!r} is larger than {MAX_BYTES:,} bytes", where)]
-        text = path.read_bytes().decode("utf-8-sig")
+        data = loaded.boundary.read_bytes(path, PEOPLE_FILE_LIMIT, f"people_file {name!r}")
+        text = data.decode("utf-8-sig")
+    except BoundaryError as exc:
+        return [_problem(exc.message, where)]
     except FileNotFoundError:
         return [_problem(f"people_file {name!r} not found", where)]
     except OSError as exc:

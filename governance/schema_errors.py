@@ -19,7 +19,7 @@ _TYPE_ERRORS = ("_type", "_parsing", "model_attributes_type")
 def validation_findings(
     error: ValidationError, data: Any, smap: SourceMap, model: type[BaseModel], file: str
 ) -> list[Finding]:
-    findings: dict[tuple[str, str], Finding] = {}
+    findings: dict[tuple[str, str, str], Finding] = {}
     for item in error.errors(include_url=False):
         loc = tuple(item["loc"])
         path, at_key = data_path(loc, data)
@@ -27,7 +27,10 @@ def validation_findings(
         on_key = at_key or item["type"] == "extra_forbidden"
         location = smap.locate(path, key=on_key) or Location(file)
         finding = Finding(rule, Severity.ERROR, message, location)
-        findings.setdefault((str(location), rule), finding)
+        # One finding per place and rule (a union reports each member's error), but
+        # every missing key of a mapping: they all point at the mapping's key.
+        distinct = message if rule == "schema.missing-key" else ""
+        findings.setdefault((str(location), rule, distinct), finding)
     return list(findings.values())
 
 

@@ -127,14 +127,15 @@ def run(calendars: Sequence[str], policy: str | None, formats: Sequence[str],
                           language=lang, **reading)
     # Before the run, so a long lint is not wasted; again after it, when the
     # policy's bases and term files are known.
-    refuse_inputs(outputs, calendars)
+    written = [*outputs, *([baseline_write] if baseline_write else [])]
+    refuse_inputs(written, calendars)
     try:
         with _progress(calendars) as progress:
             result = lint(options, progress)
     except UnreadableCalendarError as exc:
         click.echo(printable(f"{exc.path}: error: {exc.message} ({UNREADABLE})"), err=True)
         return EXIT_USAGE
-    refuse_inputs(outputs, [*calendars, *result.policy_files])
+    refuse_inputs(written, [*calendars, *result.policy_files])
     if result.linted and (baseline or baseline_write):
         from governance.commands.baseline import BaselineError, compare
 

@@ -55,9 +55,13 @@ def command() -> None:
 @_options(("md", "html", "docx"))
 @click.option("--changes-since", "changes_since", default=None, metavar="REV",
               help="Open the document with what changed since this git revision.")
-def policy_command(changes_since: str | None, **options: Any) -> None:
+@click.option("--acknowledgement-form", "acknowledgement_form", is_flag=True,
+              help="End the document with the acknowledgement form staff sign.")
+def policy_command(changes_since: str | None, acknowledgement_form: bool,
+                   **options: Any) -> None:
     """The staff social media policy: Markdown, one HTML page, or Word (docx)."""
-    raise SystemExit(run("policy", changes_since=changes_since, **options))
+    raise SystemExit(run("policy", changes_since=changes_since,
+                         acknowledgement_form=acknowledgement_form, **options))
 
 
 @command.command("raci")
@@ -95,7 +99,7 @@ def policy_commit(directory: Path) -> str:
 def run(what: str, *, policy_path: str, fmt: str | None, output: Path | None,
         lang: str | None, today: dt.datetime | None, templates: Path | None,
         git_commit: bool, allow_paths: tuple[str, ...] = (),
-        changes_since: str | None = None) -> int:
+        changes_since: str | None = None, acknowledgement_form: bool = False) -> int:
     from governance import render
     from governance.findings import Severity
     from governance.formatters.text import line
@@ -119,7 +123,8 @@ def run(what: str, *, policy_path: str, fmt: str | None, output: Path | None,
     options = render.RenderOptions(
         lang=lang, today=today.date() if today else None, templates=templates,
         git_commit=policy_commit(loaded.base_dir) if git_commit else "",
-        preface=_changes_since(policy_path, changes_since, lang) if changes_since else ())
+        preface=_changes_since(policy_path, changes_since, lang) if changes_since else (),
+        acknowledgement_form=acknowledgement_form)
     from jinja2 import TemplateError
 
     try:

@@ -34,16 +34,19 @@ def _load(policy_path: str | None) -> Any:
 def rules_command(policy_path: str | None, fmt: str) -> None:
     """List every rule: id, target, default severity, state in the policy, summary."""
     from governance.render import rule_docs
-    from governance.rules.catalogue import Catalogue
+    from governance.rules.catalogue import INPUT_IDS, Catalogue
 
     loaded = _load(policy_path)
     infos = Catalogue(loaded.policy if loaded else None).infos()
+    inputs = dict(INPUT_IDS)
     if fmt == "json":
-        click.echo(rule_docs.rules_json(infos, policy_path), nl=False)
+        click.echo(rule_docs.rules_json(infos, policy_path, inputs), nl=False)
     elif fmt == "markdown":
-        click.echo(rule_docs.rules_markdown(infos, loaded is not None), nl=False)
+        click.echo(rule_docs.rules_markdown(infos, loaded is not None)
+                   + rule_docs.input_ids_markdown(inputs), nl=False)
     else:
-        click.echo(printable_lines(rule_docs.rules_text(infos, loaded is not None)), nl=False)
+        click.echo(printable_lines(rule_docs.rules_text(infos, loaded is not None, inputs)),
+                   nl=False)
     raise SystemExit(EXIT_OK)
 
 
@@ -54,13 +57,16 @@ def rules_command(policy_path: str | None, fmt: str) -> None:
 def explain_command(rule_id: str, policy_path: str | None) -> None:
     """Print a rule's documentation: why it exists, what fails and what passes."""
     from governance.render import rule_docs
-    from governance.rules.catalogue import Catalogue, find_rule, suggestions
+    from governance.rules.catalogue import INPUT_IDS, Catalogue, find_rule, suggestions
 
+    if rule_id in INPUT_IDS:
+        click.echo(rule_docs.explain_input(rule_id, INPUT_IDS[rule_id]), nl=False)
+        raise SystemExit(EXIT_OK)
     loaded = _load(policy_path)
     infos = Catalogue(loaded.policy if loaded else None).infos()
     info = find_rule(rule_id, infos)
     if info is None:
-        hints = suggestions(rule_id, (i.id for i in infos))
+        hints = suggestions(rule_id, [*(i.id for i in infos), *INPUT_IDS])
         hint = f" (did you mean {', '.join(repr(h) for h in hints)}?)" if hints else ""
         where = "" if loaded else "; rules a policy declares need --policy"
         click.echo(f"governance: error: unknown rule {rule_id!r}{hint}{where}", err=True)

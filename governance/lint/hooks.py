@@ -17,12 +17,13 @@ from governance.lint.entity_lists import attach_list_files
 from governance.lint.terms_file import read_terms, term_file_path
 from governance.loader import LoadedPolicy
 from governance.models.rules import EntitiesRule, SubstitutionRule
-from governance.rules.catalogue import SHIPPED, Catalogue
+from governance.rules.catalogue import SHIPPED, Catalogue, suggestions
 from governance.rules.declared import declared_entries
 from governance.source import DataPath
 from governance.text.terms import Term
 
 RULE_ID_CLASH = "policy.rule-id-clash"
+UNKNOWN_RULE = "policy.unknown-rule"
 
 
 class DeclaredRulesHook:
@@ -45,6 +46,22 @@ class DeclaredRulesHook:
         self.catalogue = Catalogue(policy, terms=terms)
         findings.extend(Finding(issue.rule, Severity.ERROR, issue.message,
                                 loaded.locate(issue.path)) for issue in self.catalogue.issues)
+        findings.extend(self._unknown_settings(loaded))
+        return findings
+
+    def _unknown_settings(self, loaded: LoadedPolicy) -> list[Finding]:
+        """A setting under ``rules:`` for no known rule: a typo that would silently do nothing."""
+        known = self.catalogue.known_ids()
+        findings = []
+        for rule_id in loaded.policy.rules:
+            if rule_id in known:
+                continue
+            hints = suggestions(rule_id, known)
+            hint = f" (did you mean {', '.join(repr(h) for h in hints)}?)" if hints else ""
+            findings.append(Finding(
+                UNKNOWN_RULE, Severity.ERROR,
+                f"unknown rule {rule_id!r} under rules{hint}; 'governance rules' lists them",
+                loaded.locate(("rules", rule_id), key=True)))
         return findings
 
     @staticmethod

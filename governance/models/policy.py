@@ -121,6 +121,9 @@ class Policy(Strict):
         None, description="A CSV of the staff register, relative to the policy's root.")
     acknowledge: AcknowledgeWhen = Field(
         "every-change", description="Which new policy versions staff acknowledge again.")
+    training_required: list[Text] = Field(
+        default_factory=list,
+        description="Trainings a person of the staff register completes before posting.")
 
     @field_validator("extends", mode="before")
     @classmethod

@@ -41,6 +41,8 @@ class RenderOptions:
     git_commit: str = ""
     #: Sections put before the numbered ones, e.g. what changed since a revision.
     preface: tuple[Section, ...] = ()
+    #: Print the acknowledgement form staff sign as the last section.
+    acknowledgement_form: bool = False
 
 
 def _effective_date(loaded: LoadedPolicy) -> dt.date:
@@ -65,6 +67,11 @@ def render_policy(loaded: LoadedPolicy, fmt: str, options: RenderOptions) -> byt
     doc = build_document(ctx)
     if options.preface:
         doc = with_preface(doc, options.preface)
+    if options.acknowledgement_form:
+        from governance.render.acknowledgement import acknowledgement_section
+
+        form = acknowledgement_section(loaded.policy, ctx.t)
+        doc = replace(doc, sections=(*doc.sections, replace(form, number=len(doc.sections) + 1)))
     if fmt == "docx":
         from governance.render.docx_writer import build_docx
 

@@ -27,13 +27,16 @@ def _origin(info: RuleInfo) -> str:
     return f"declared ({info.declared_in}.rules)" if info.declared else "shipped"
 
 
-def rules_text(infos: Sequence[RuleInfo], with_policy: bool) -> str:
+def rules_text(infos: Sequence[RuleInfo], with_policy: bool,
+               input_ids: dict[str, str] | None = None) -> str:
     header = ["RULE", "TARGET", "DEFAULT"] + (["POLICY"] if with_policy else []) + ["SUMMARY"]
     rows = [[i.id, i.target, _severity(i)] + ([_state(i)] if with_policy else []) + [i.summary]
             for i in infos]
     widths = [max(len(row[c]) for row in [header, *rows]) for c in range(len(header) - 1)]
     lines = ["  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=False))
              + "  " + row[-1] for row in [header, *rows]]
+    if input_ids:
+        lines += input_ids_lines(input_ids)
     declared = sum(1 for i in infos if i.declared)
     lines.append(f"{len(infos)} rules ({len(infos) - declared} shipped, {declared} declared)")
     return "\n".join(line.rstrip() for line in lines) + "\n"
@@ -53,9 +56,12 @@ def rule_dict(info: RuleInfo) -> dict[str, Any]:
     }
 
 
-def rules_json(infos: Sequence[RuleInfo], policy: str | None) -> str:
-    data = {"version": RULES_JSON_VERSION, "policy": policy,
-            "rules": [rule_dict(info) for info in infos]}
+def rules_json(infos: Sequence[RuleInfo], policy: str | None,
+               input_ids: dict[str, str] | None = None) -> str:
+    data: dict[str, Any] = {"version": RULES_JSON_VERSION, "policy": policy,
+                            "rules": [rule_dict(info) for info in infos]}
+    if input_ids is not None:
+        data["input_ids"] = input_ids_json(input_ids)
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
@@ -114,3 +120,31 @@ def explain_text(info: RuleInfo, wording: str = "") -> str:
     if wording:
         lines += ["", f"In the staff policy: {wording}"]
     return "\n".join(lines).rstrip() + "\n"
+
+
+INPUT_NOTE = ("A finding about the input itself (reading the policy, a calendar or another "
+              "file it names), not a rule: it is not switched off or waived; fix the input.")
+
+
+def input_ids_lines(input_ids: dict[str, str]) -> list[str]:
+    """The ids of findings about the input, after the rules: id and summary."""
+    width = max(len(rule_id) for rule_id in input_ids)
+    lines = ["", "FINDINGS ABOUT THE INPUT".ljust(width) + "  SUMMARY"]
+    lines += [f"{rule_id.ljust(width)}  {summary}" for rule_id, summary in
+              sorted(input_ids.items())]
+    return [*lines, ""]
+
+
+def input_ids_markdown(input_ids: dict[str, str]) -> str:
+    lines = ["", "| Finding about the input | Summary |", "| --- | --- |"]
+    lines += [f"| `{rule_id}` | {_cell(summary)} |" for rule_id, summary in
+              sorted(input_ids.items())]
+    return "\n".join(lines) + "\n"
+
+
+def input_ids_json(input_ids: dict[str, str]) -> list[dict[str, str]]:
+    return [{"id": rule_id, "summary": summary} for rule_id, summary in sorted(input_ids.items())]
+
+
+def explain_input(rule_id: str, summary: str) -> str:
+    return f"{rule_id}: {summary}\n\nTarget: input\n\n{INPUT_NOTE}\n"

@@ -105,6 +105,7 @@ INPUT_IDS: Mapping[str, str] = {
     "policy.bad-pattern": "A declared rule that cannot be compiled (a bad pattern, stemmer...).",
     "policy.rule-example": "A declared rule's example that does not fail or pass as it says.",
     "policy.rule-id-clash": "A declared rule id that is a shipped rule's or declared twice.",
+    "policy.unknown-rule": "A setting under 'rules:' for a rule id no rule has.",
     "policy.people-file": "A staff register file (people_file) that cannot be read.",
     "policy.unknown-field": "A rule names a post field that is neither built in nor declared.",
     "policy.builtin-field": "A declared post field that takes a built-in field's name.",

@@ -161,3 +161,18 @@ def test_a_baseline_knows_its_own_findings_in_any_order(findings: list[Finding],
     shuffle.shuffle(reordered)  # type: ignore[attr-defined]
     applied = apply(reordered, loaded)
     assert (applied.findings, applied.known) == ([], len(findings))
+
+
+def test_the_example_calendars_baseline_matches_golden(tmp_path: Path, update_goldens: bool,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    repo = Path(__file__).resolve().parents[2]
+    monkeypatch.chdir(repo)
+    base = tmp_path / "baseline.json"
+    code, _, _ = lint("policies/example/calendar/calendar.csv", "--policy", "policies/example",
+                      "--baseline-write", str(base))
+    assert code == 0
+    golden = Path(__file__).parent / "golden" / "example-baseline.json"
+    if update_goldens:
+        golden.parent.mkdir(parents=True, exist_ok=True)
+        golden.write_bytes(base.read_bytes())
+    assert base.read_text(encoding="utf-8") == golden.read_text(encoding="utf-8")

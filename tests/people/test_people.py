@@ -85,12 +85,16 @@ def test_a_bad_row_is_one_finding_at_its_cell(tmp_path: Path, rows: str, expecte
     ("header", "people.csv:1:1: error: unknown column 'mail' (columns: id, name, roles, "),
     ("outside", "policy.yaml:1:14: error: people_file '../people.csv' is outside the "
                 "policy's directory"),
+    ("directory", "policy.yaml:1:14: error: people_file 'people.csv' is not a regular file"),
 ])
 def test_a_file_that_cannot_be_used_is_one_finding(tmp_path: Path, setup: str,
                                                    expected: str) -> None:
     root = policy_with(tmp_path, HEADER)
     if setup == "missing":
         (root / "people.csv").unlink()
+    elif setup == "directory":
+        (root / "people.csv").unlink()
+        (root / "people.csv").mkdir()
     elif setup == "header":
         (root / "people.csv").write_text("id,name,roles,mail\n", "utf-8")
     else:

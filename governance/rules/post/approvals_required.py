@@ -90,7 +90,11 @@ def check(post: Post, ctx: LintContext) -> Iterator[Problem]:
 
 @dataclass(frozen=True)
 class _Tally:
-    """The approvals a post records, sorted against one requirement."""
+    """The approvals a post records, sorted against one requirement.
+
+    A name in ``approved_by`` is a role or a person; ``roles`` maps each to the roles
+    it approves in (a person: all of theirs).
+    """
 
     given: list[str]
     counted: list[str]  # may approve, and is not a self-approval the entry forbids

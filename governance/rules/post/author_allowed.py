@@ -4,7 +4,8 @@ A channel's ``authors`` lists the roles that may write for it — the support
 account by the service department, the brand account by marketing and PR
 (seed 003 §3). An empty list lets any role write. The author may be a role or a
 person of the staff register (``people:``): the person's roles decide, and a
-person whose ``accounts`` are listed posts for those channels only.
+person whose ``accounts`` are listed posts for those channels only, and only
+after completing every training of the policy's ``training_required``.
 
 Fails::
 
@@ -44,7 +45,8 @@ def _build(ctx: LintContext) -> dict[str, frozenset[str]]:
 
 
 def prepare(ctx: LintContext) -> bool:
-    limited = any(p.accounts for p in ctx.policy.people)
+    limited = any(p.accounts for p in ctx.policy.people) or (
+        bool(ctx.policy.people) and bool(ctx.policy.training_required))
     return bool(cached(ctx, ID, _build)) or limited
 
 
@@ -54,6 +56,11 @@ def check(post: Post, ctx: LintContext) -> Iterator[Problem]:
         accounts = ", ".join(sorted(who.accounts))
         yield Problem(f"{post.author!r} may post only for {accounts} (staff register), "
                       f"not for {post.channel!r}", post=post, field="author")
+        return
+    if who is not None and who.missing_training:
+        missing = ", ".join(who.missing_training)
+        yield Problem(f"{post.author!r} has not completed the training required before "
+                      f"posting: {missing}", post=post, field="author")
         return
     allowed = cached(ctx, ID, _build).get(post.channel)
     if allowed is None or (post.author and roles_of(post.author, ctx) & allowed):

@@ -71,10 +71,14 @@ class Person:
 
     roles: frozenset[str]
     accounts: frozenset[str]  # empty: every account their roles allow
+    missing_training: tuple[str, ...]  # of the policy's training_required
 
 
 def _people(ctx: LintContext) -> dict[str, Person]:
-    return {p.id: Person(frozenset(p.roles), frozenset(p.accounts)) for p in ctx.policy.people}
+    required = ctx.policy.training_required
+    return {p.id: Person(frozenset(p.roles), frozenset(p.accounts),
+                         tuple(t for t in required if t not in p.training))
+            for p in ctx.policy.people}
 
 
 def person(name: str, ctx: LintContext) -> Person | None:
