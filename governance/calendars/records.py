@@ -45,8 +45,10 @@ class RecordConverter:
     """Turns the mappings of one file into posts; problems go to ``findings``."""
 
     def __init__(self, tz: tzinfo, mapping: dict[str, str],
-                 default_channel: str | None = None) -> None:
+                 default_channel: str | None = None, seen: set[str] | None = None) -> None:
         self.findings: list[Finding] = []
+        #: Every field any entry has had (``Source.fields``).
+        self.seen = seen if seen is not None else set()
         self._tz = tz
         self._mapping = mapping
         self._default_channel = default_channel or ""
@@ -63,6 +65,7 @@ class RecordConverter:
         # Keys already canonical (the usual case) need no renaming or checks.
         plain = not self._mapping and record.keys() <= FIELD_SET
         values: dict[str, Any] = record if plain else self._fields(record, where)
+        self.seen.update(values)
         get = values.get
         ident = get("id")
         ident = ident.strip() if type(ident) is str and ident.strip() else \

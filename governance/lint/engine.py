@@ -23,10 +23,11 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from governance.calendars import CalendarError, ReadOptions, iter_posts
+from governance.calendars import CalendarError, ReadOptions, open_source
 from governance.errors import UsageError
 from governance.findings import Finding, Location, Severity
 from governance.lint.channels import ChannelResolver
+from governance.lint.columns import ColumnGate, missing_required
 from governance.lint.context import ActiveRule, activate, build_context, fields_read
 from governance.lint.hooks import DeclaredRulesHook
 from governance.lint.store import PostStore
@@ -88,14 +89,8 @@ def lint(options: LintOptions, progress: Progress | None = None) -> LintResult:
     ctx = build_context(policy, options.today or dt.date.today(), options.timezone)
     run = _Run(ctx, compiler.catalogue, options)
     for path in options.calendars:
-        before = (run.count, len(run.findings))
-        try:
-            run.lint_posts(iter_posts(path, run.read_options), progress)
-        except CalendarError as exc:
-            raise UnreadableCalendarError(path, exc.message) from None
-        if run.count == before[0] and not any(
-                f.severity is Severity.ERROR for f in run.findings[before[1]:]):
-            raise UnreadableCalendarError(path, f"no posts in {path}")
+        run.lint_file(path, progress)
+    run.findings.extend(run.gate.notices())
     run.lint_calendar(options.calendars[0] if options.calendars else "")
     report = Report("lint", target, [*loaded.findings, *run.findings],
                     checked={"posts": run.count, "rules": run.rules_run})
@@ -109,6 +104,7 @@ class _Run:
         policy = ctx.policy
         self.ctx = ctx
         self.post_rules = activate(catalogue.rules("post"), catalogue, ctx)
+        self.gate = ColumnGate(self.post_rules, {r.id: r for r in catalogue.declarations})
         self.calendar_rules = activate(catalogue.rules("calendar"), catalogue, ctx)
         self.rules_run = len(self.post_rules) + len(self.calendar_rules)
         # Rules switched off or inactive may still be waived: the waiver is not a typo.
@@ -142,10 +138,26 @@ class _Run:
             raise UsageError(f"{where} {chosen!r}: {why}")
         return channel_id
 
+    def lint_file(self, path: str, progress: Progress | None) -> None:
+        """Lint one calendar's posts; a file with no post at all is unreadable."""
+        before = (self.count, len(self.findings))
+        try:
+            _, items, fields = open_source(path, self.read_options)
+            self.lint_posts(items, progress)
+        except CalendarError as exc:
+            raise UnreadableCalendarError(path, exc.message) from None
+        if self.count == before[0] and not any(
+                f.severity is Severity.ERROR for f in self.findings[before[1]:]):
+            raise UnreadableCalendarError(path, f"no posts in {path}")
+        self.findings.extend(self.gate.settle(fields, path))
+        self.findings.extend(missing_required(self.ctx.policy, fields, path))
+
     def lint_posts(self, items: Iterable[Post | Finding], progress: Progress | None) -> None:
         # The hot loop of a lint run: every name it uses is a local.
         ctx, findings, store, resolved = self.ctx, self.findings, self.store, self.resolver.known
-        rules = [(active, active.check) for active in self.post_rules]
+        held = self.gate.pending
+        rules = [(active, active.check, held.get(active.rule.id, findings))
+                 for active in self.post_rules]
         count = self.count
         for item in items:
             if isinstance(item, Finding):
@@ -158,9 +170,9 @@ class _Run:
             else:
                 item.channel = channel_id
             waived = self._read_waive_cell(item) if item.waive else None
-            for active, check in rules:
+            for active, check, sink in rules:
                 for problem in check(item, ctx):
-                    findings.append(self._finding(active, problem, waived, per_post=True))
+                    sink.append(self._finding(active, problem, waived, per_post=True))
             if store is not None and channel_id is not None:
                 store.add(item)
             if progress is not None and count % PROGRESS_EVERY == 0:

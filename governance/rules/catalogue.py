@@ -108,6 +108,8 @@ INPUT_IDS: Mapping[str, str] = {
     "calendar.duplicate-key": "A key appears twice in one post.",
     "calendar.duplicate-id": "Two posts share an id.",
     "calendar.unknown-column": "A column the calendar format does not know; it is ignored.",
+    "calendar.date-order": "Notice: the order of numeric dates the first rows show.",
+    "calendar.rule-skipped": "Notice: a rule that did not run, the calendar lacking its field.",
     "lint.unknown-channel": "A post whose channel the policy does not declare.",
     "lint.waiver-reason": "A 'waive' entry that gives no reason.",
     "lint.waiver-unknown-rule": "A 'waive' entry that names no known rule.",
