@@ -15,6 +15,12 @@ class Report:
     findings: list[Finding]
     checked: dict[str, int] = field(default_factory=dict)  # e.g. {"files": 7, "rules": 20}
     meta: dict[str, Any] = field(default_factory=dict)
+    #: The lowest severity that fails the run (``--fail-on``), for formats that
+    #: say pass or fail per item (JUnit).
+    fail_on: Severity = Severity.ERROR
+    #: ``(file, post id)`` of every post linted, in order, when a format lists
+    #: passing posts too (JUnit); empty otherwise.
+    posts: list[tuple[str, str]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.findings = sort_findings(self.findings)

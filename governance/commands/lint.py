@@ -101,13 +101,14 @@ def run(calendars: Sequence[str], policy: str | None, formats: Sequence[str],
     targets = pair_outputs(formats, outputs)
     options = LintOptions(calendars=list(calendars), policy=_policy_path(policy), today=today,
                           timezone=timezone, sheet=sheet, columns=parse_columns(columns),
-                          **reading)
+                          record_posts=any(name == "junit" for name, _ in targets), **reading)
     try:
         with _progress(calendars) as progress:
             result = lint(options, progress)
     except UnreadableCalendarError as exc:
         click.echo(f"{exc.path}: error: {exc.message} ({UNREADABLE})", err=True)
         return EXIT_USAGE
+    result.report.fail_on = Severity.parse(fail_on)
     colour = not no_color and "NO_COLOR" not in os.environ and sys.stdout.isatty()
     _emit(result.report, targets, colour)
     if not result.linted:

@@ -67,6 +67,8 @@ class LintOptions:
     default_channel: str | None = None
     date_order: str | None = None
     until: dt.date | None = None
+    #: Keep every post's file and id for the report (JUnit lists passing posts).
+    record_posts: bool = False
 
 
 @dataclass
@@ -93,7 +95,7 @@ def lint(options: LintOptions, progress: Progress | None = None) -> LintResult:
     run.findings.extend(run.gate.notices())
     run.lint_calendar(options.calendars[0] if options.calendars else "")
     report = Report("lint", target, [*loaded.findings, *run.findings],
-                    checked={"posts": run.count, "rules": run.rules_run})
+                    checked={"posts": run.count, "rules": run.rules_run}, posts=run.posts)
     return LintResult(report, linted=True)
 
 
@@ -115,6 +117,8 @@ class _Run:
         self.calendar_waivers: dict[tuple[str, str], dict[str, str]] = {}
         self.findings: list[Finding] = []
         self.count = 0
+        self.posts: list[tuple[str, str]] = []
+        self._record = options.record_posts
         settings = policy.calendar
         self.read_options = ReadOptions(
             timezone=str(ctx.timezone),
@@ -156,6 +160,7 @@ class _Run:
         # The hot loop of a lint run: every name it uses is a local.
         ctx, findings, store, resolved = self.ctx, self.findings, self.store, self.resolver.known
         held = self.gate.pending
+        record = self.posts.append if self._record else None
         rules = [(active, active.check, held.get(active.rule.id, findings))
                  for active in self.post_rules]
         count = self.count
@@ -164,6 +169,8 @@ class _Run:
                 findings.append(item)
                 continue
             count += 1
+            if record is not None:
+                record((item.location.file, item.id))
             channel_id = resolved.get(item.channel)
             if channel_id is None:
                 channel_id = self._resolve_channel(item)
