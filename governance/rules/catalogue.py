@@ -91,6 +91,7 @@ INPUT_IDS: Mapping[str, str] = {
     "policy.terms-file": "A declared rule's terms file that cannot be read.",
     "policy.bad-pattern": "A declared rule that cannot be compiled (a bad pattern, stemmer...).",
     "policy.rule-example": "A declared rule's example that does not fail or pass as it says.",
+    "policy.message-placeholder": "A declared rule's message placeholder its type cannot fill.",
     "policy.rule-id-clash": "A declared rule id that is a shipped rule's or declared twice.",
     "ref.duplicate-id": "Two entries of one list share an id.",
     **{f"ref.unknown-{kind}": f"A reference to a {kind.replace('-', ' ')} the policy does "
