@@ -22,14 +22,11 @@ from collections.abc import Mapping
 from datetime import date, datetime, tzinfo
 from typing import Any
 
+from governance.calendars import coerce
 from governance.calendars.fields import (
-    EXPECTED_BOOLEANS,
     EXPECTED_DATES,
     FIELD_SET,
-    coerce_datetime,
     normalize_name,
-    parse_bool,
-    parse_waivers,
     split_list,
     suggest_field,
 )
@@ -138,25 +135,16 @@ class RecordConverter:
         if value is None or value == "":
             self._missing("publish_at", where)
             return None
-        if isinstance(value, (str, datetime, date)):
-            when = coerce_datetime(value, self._tz)
-            if when is not None:
-                return when
-        self._error("calendar.bad-date",
-                    f"publish_at {_show(value)} is not a date: {EXPECTED_DATES}; "
-                    "the post is skipped", where.at("publish_at"))
-        return None
+        when = coerce.publish_at(value, self._tz)
+        if when is None:
+            self._error("calendar.bad-date", coerce.bad_date(value, EXPECTED_DATES, "the post"),
+                        where.at("publish_at"))
+        return when
 
     def _sponsored(self, values: dict[str, Any], where: _Locator) -> bool:
-        value = values.get("sponsored")
-        if value is None:
-            return False
-        flag = parse_bool(value)
-        if flag is None:
-            self._error("calendar.bad-value",
-                        f"sponsored {_show(value)} is not a yes/no value "
-                        f"({EXPECTED_BOOLEANS}); read as not sponsored", where.at("sponsored"))
-            return False
+        flag, problem = coerce.sponsored(values.get("sponsored"))
+        if problem:
+            self._error("calendar.bad-value", problem, where.at("sponsored"))
         return flag
 
     def _list(self, values: dict[str, Any], name: str, where: _Locator) -> tuple[str, ...]:
@@ -176,11 +164,9 @@ class RecordConverter:
         entries = self._list(values, "waive", where) if "waive" in values else ()
         if not entries:
             return ()
-        waivers, bad = parse_waivers("\n".join(entries))
-        for entry in bad:
-            self._error("calendar.bad-value",
-                        f"waiver {entry!r} names no rule (expected 'rule-id: reason'); ignored",
-                        where.at("waive"))
+        waivers, problems = coerce.waivers("\n".join(entries))
+        for problem in problems:
+            self._error("calendar.bad-value", problem, where.at("waive"))
         return waivers
 
     def _extra(self, values: dict[str, Any], where: _Locator) -> dict[str, str]:
@@ -245,10 +231,6 @@ def _kind(value: object) -> str:
     if isinstance(value, dict):
         return "a mapping"
     if isinstance(value, str):
-        return f"the text {_show(value)}"
+        return f"the text {coerce.show(value)}"
     return type(value).__name__
 
-
-def _show(value: object) -> str:
-    text = value.isoformat() if isinstance(value, (datetime, date)) else str(value)
-    return repr(text if len(text) <= 60 else text[:57] + "...")

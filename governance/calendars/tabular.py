@@ -14,16 +14,14 @@ from collections.abc import Callable, Sequence
 from datetime import datetime, tzinfo
 from typing import Any, Protocol
 
+from governance.calendars import coerce
 from governance.calendars.fields import (
-    EXPECTED_BOOLEANS,
     EXPECTED_DATES,
     FIELD_SET,
     FIELDS,
     coerce_datetime,
     normalize_name,
-    parse_bool,
     parse_datetime,
-    parse_waivers,
     split_list,
     suggest_field,
 )
@@ -222,7 +220,7 @@ class RowConverter:
             return
         self.findings.append(Finding(
             "calendar.bad-date", Severity.ERROR,
-            f"publish_at {_show(raw)} is not a date: {self._expected_dates}; the row is skipped",
+            coerce.bad_date(raw, self._expected_dates, "the row"),
             self._cell(self._column("publish_at"), ctx)))
 
     def _missing(self, name: str, index: int, ctx: RowContext) -> None:
@@ -231,22 +229,17 @@ class RowConverter:
             f"{name} is empty; the row is skipped", self._cell(index, ctx)))
 
     def _sponsored_slow(self, raw: object, ctx: RowContext) -> bool:
-        value = parse_bool(raw)
-        if value is not None:
-            return value
-        self.findings.append(Finding(
-            "calendar.bad-value", Severity.ERROR,
-            f"sponsored {_show(raw)} is not a yes/no value ({EXPECTED_BOOLEANS}); "
-            "read as not sponsored", self._cell(self._column("sponsored"), ctx)))
-        return False
+        flag, problem = coerce.sponsored(raw)
+        if problem:
+            self.findings.append(Finding("calendar.bad-value", Severity.ERROR, problem,
+                                         self._cell(self._column("sponsored"), ctx)))
+        return flag
 
     def _waivers(self, cell: str, ctx: RowContext) -> tuple[PostWaiver, ...]:
-        waivers, bad = parse_waivers(cell)
-        for entry in bad:
-            self.findings.append(Finding(
-                "calendar.bad-value", Severity.ERROR,
-                f"waiver {entry!r} names no rule (expected 'rule-id: reason'); ignored",
-                self._cell(self._column("waive"), ctx)))
+        waivers, problems = coerce.waivers(cell)
+        for problem in problems:
+            self.findings.append(Finding("calendar.bad-value", Severity.ERROR, problem,
+                                         self._cell(self._column("waive"), ctx)))
         return waivers
 
     def _column(self, name: str) -> int:
@@ -255,7 +248,3 @@ class RowConverter:
     def _cell(self, index: int, ctx: RowContext) -> Location:
         return ctx.cell_location(index) if index < self.width else ctx.row_location()
 
-
-def _show(value: object) -> str:
-    text = value if isinstance(value, str) else str(value)
-    return repr(text if len(text) <= 60 else text[:57] + "...")
