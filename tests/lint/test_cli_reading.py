@@ -131,3 +131,17 @@ def test_calendar_findings_carry_their_window_as_data(tmp_path: Path) -> None:
     assert report["version"] == 1
     assert windows["cadence.max-per-day"] == {"start": "2026-03-02", "end": "2026-03-02"}
     assert windows["cadence.silence"] == {"start": "2026-03-02", "end": "2026-03-09"}
+
+
+def test_until_bounds_recurring_events(tmp_path: Path, policy: str) -> None:
+    import json
+
+    path = write(tmp_path, "feed.ics", "\r\n".join([
+        "BEGIN:VCALENDAR", "VERSION:2.0", "BEGIN:VEVENT", "UID:tip",
+        "DTSTART:20260302T100000Z", "DESCRIPTION:Weekly brew tip", "RRULE:FREQ=WEEKLY",
+        "END:VEVENT", "END:VCALENDAR", ""]))
+    args = ["--policy", policy, "--channel", "x-brand", "--format", "json"]
+    report = json.loads(run(path, *args, "--until", "2026-03-16")[1])
+    assert report["summary"]["checked"]["posts"] == 3
+    report = json.loads(run(path, *args)[1])
+    assert report["summary"]["checked"]["posts"] == 53  # a year of Mondays, no more
