@@ -13,12 +13,14 @@ from typing import Any
 import click
 
 from governance import __version__
+from governance.cli_options import ALLOW_PATH
 from governance.errors import EXIT_BUG, EXIT_USAGE, UsageError
+from governance.text_safety import printable
 
 FAIL_ON = click.Choice(["error", "warning", "info"], case_sensitive=False)
 #: The names in governance.formatters.FORMATTERS, spelt out so that start-up does not
 #: import every formatter (a test keeps the two lists equal).
-REPORT_FORMATS = ("text", "json", "sarif", "junit", "github")
+REPORT_FORMATS = ("text", "json", "sarif", "junit", "github", "markdown", "html")
 
 
 class GovernanceGroup(click.Group):
@@ -28,14 +30,14 @@ class GovernanceGroup(click.Group):
         try:
             return super().invoke(ctx)
         except UsageError as exc:
-            click.echo(f"governance: error: {exc}", err=True)
+            click.echo(f"governance: error: {printable(str(exc))}", err=True)
             ctx.exit(EXIT_USAGE)
         except (click.exceptions.Exit, click.ClickException, click.exceptions.Abort):
             raise
         except Exception as exc:  # a bug: one line unless asked for the traceback
             if os.environ.get("GOVERNANCE_DEBUG"):
                 raise
-            click.echo(f"governance: internal error: {type(exc).__name__}: {exc} "
+            click.echo(f"governance: internal error: {type(exc).__name__}: {printable(str(exc))} "
                        "(set GOVERNANCE_DEBUG=1 for the traceback)", err=True)
             ctx.exit(EXIT_BUG)
 
@@ -58,11 +60,13 @@ def cli() -> None:
               help="Lowest severity that makes the exit code 1.")
 @click.option("--today", type=click.DateTime(["%Y-%m-%d"]), default=None,
               help="Judge waiver expiry as of this date (default: today).")
-def check(policy: str, formats: str, fail_on: str, today: Any) -> None:
+@ALLOW_PATH
+def check(policy: str, formats: str, fail_on: str, today: Any,
+          allow_paths: tuple[str, ...]) -> None:
     """Validate a policy directory or file: schema, references and process rules."""
     from governance.commands.check import run
 
-    sys.exit(run(policy, formats, fail_on, today.date() if today else None))
+    sys.exit(run(policy, formats, fail_on, today.date() if today else None, allow_paths))
 
 
 def _register_optional_commands() -> None:

@@ -14,10 +14,13 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from governance.boundary import BoundaryError, PolicyBoundary
 from governance.errors import UsageError
 from governance.findings import Finding, Location, Severity
+from governance.limits import POLICY_FILE
 from governance.merge import merge, strip_operators
 from governance.models.policy import Policy
+from governance.people import attach_people
 from governance.references import reference_findings
 from governance.resources import pack_path
 from governance.schema_errors import validation_findings
@@ -35,6 +38,8 @@ class LoadedPolicy:
     files: list[str]
     root: Path
     display: str
+    #: What the policy may read (term files too), and every file it has read.
+    boundary: PolicyBoundary = field(default_factory=lambda: PolicyBoundary(Path("."), False, ()))
 
     def locate(self, path: DataPath, key: bool = False) -> Location:
         return self.source.locate(path, key=key) or Location(self.files[0] if self.files else "")
@@ -49,31 +54,44 @@ class LoadResult:
     policy: LoadedPolicy | None
     findings: list[Finding] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
+    boundary: PolicyBoundary | None = None
+
+    @property
+    def read(self) -> list[Path]:
+        """Every file the load read: policy files, bases, term files."""
+        return list(self.boundary.read) if self.boundary else []
 
 
 PostLoadHook = Callable[[LoadedPolicy], list[Finding]]
 
 
-def load_policy(path: str | Path, hooks: tuple[PostLoadHook, ...] = ()) -> LoadResult:
-    """Load, compose and validate a policy; ``UsageError`` only if it cannot be read at all."""
+def load_policy(path: str | Path, hooks: tuple[PostLoadHook, ...] = (),
+                allow: tuple[str | Path, ...] = ()) -> LoadResult:
+    """Load, compose and validate a policy; ``UsageError`` only if it cannot be read at all.
+
+    The policy reads only inside its boundary (``governance.boundary``), widened
+    by the directories in ``allow``.
+    """
     root = Path(path)
     display = str(path)
     findings: list[Finding] = []
-    tree, files = _compose(root, display, findings, seen=())
+    boundary = PolicyBoundary.around(root, allow)
+    tree, files = _compose(root, display, findings, seen=(), boundary=boundary)
     if tree is None or _has_errors(findings):
-        return LoadResult(None, findings, files)
+        return LoadResult(None, findings, files, boundary)
     data = tree.plain()
     smap = SourceMap.of(tree)
     try:
         policy = Policy.model_validate(data)
     except ValidationError as exc:
         findings.extend(validation_findings(exc, data, smap, Policy, files[0]))
-        return LoadResult(None, findings, files)
-    loaded = LoadedPolicy(policy, smap, files, root, display)
+        return LoadResult(None, findings, files, boundary)
+    loaded = LoadedPolicy(policy, smap, files, root, display, boundary)
+    findings.extend(attach_people(loaded))
     findings.extend(reference_findings(policy, loaded.locate))
     for hook in hooks:
         findings.extend(hook(loaded))
-    return LoadResult(loaded, findings, files)
+    return LoadResult(loaded, findings, files, boundary)
 
 
 def _has_errors(findings: list[Finding]) -> bool:
@@ -92,14 +110,15 @@ def policy_files(root: Path) -> list[Path]:
 
 
 def _compose(
-    root: Path, display: str, findings: list[Finding], seen: tuple[Path, ...]
+    root: Path, display: str, findings: list[Finding], seen: tuple[Path, ...],
+    boundary: PolicyBoundary,
 ) -> tuple[Node | None, list[str]]:
     files = policy_files(root)
     names = [_display_name(display, root, f) for f in files]
-    sections = _read_sections(files, names, findings)
+    sections = _read_sections(files, names, findings, boundary)
     if sections is None:
         return None, names
-    bases = _load_bases(sections, root, findings, (*seen, root.resolve()))
+    bases = _load_bases(sections, root, findings, (*seen, root.resolve()), boundary)
     if not bases:
         return strip_operators(sections, findings), names
     combined = bases[0]
@@ -116,11 +135,12 @@ def _display_name(display: str, root: Path, file: Path) -> str:
     return f"{display.rstrip('/')}/{file.name}"
 
 
-def _read_sections(files: list[Path], names: list[str], findings: list[Finding]) -> Node | None:
+def _read_sections(files: list[Path], names: list[str], findings: list[Finding],
+                   boundary: PolicyBoundary) -> Node | None:
     sections: dict[str, Node] = {}
     first = None
     for file, name in zip(files, names, strict=True):
-        tree = _parse_file(file, name, findings)
+        tree = _parse_file(file, name, findings, boundary)
         if tree is None:
             continue
         first = first or tree.location
@@ -137,9 +157,13 @@ def _read_sections(files: list[Path], names: list[str], findings: list[Finding])
     return Node(sections, first)
 
 
-def _parse_file(file: Path, name: str, findings: list[Finding]) -> Node | None:
+def _parse_file(file: Path, name: str, findings: list[Finding],
+                boundary: PolicyBoundary) -> Node | None:
     try:
-        text = file.read_bytes().decode("utf-8-sig")
+        text = boundary.read_bytes(file, POLICY_FILE, name).decode("utf-8-sig")
+    except BoundaryError as exc:
+        findings.append(Finding("policy.file", Severity.ERROR, exc.message, Location(name)))
+        return None
     except UnicodeDecodeError as exc:
         findings.append(Finding("yaml.encoding", Severity.ERROR,
                                 f"not UTF-8 text (byte {exc.start})", Location(name)))
@@ -159,7 +183,8 @@ def _parse_file(file: Path, name: str, findings: list[Finding]) -> Node | None:
 
 
 def _load_bases(
-    sections: Node, root: Path, findings: list[Finding], seen: tuple[Path, ...]
+    sections: Node, root: Path, findings: list[Finding], seen: tuple[Path, ...],
+    boundary: PolicyBoundary,
 ) -> list[Node]:
     spec = sections.value.get("extends")
     if spec is None:
@@ -167,7 +192,7 @@ def _load_bases(
     items = spec.value if isinstance(spec.value, list) else [spec]
     bases = []
     for item in items:
-        base = _resolve_base(item, root, findings)
+        base = _resolve_base(item, root, findings, boundary)
         if base is None:
             continue
         if base.resolve() in seen:
@@ -176,7 +201,7 @@ def _load_bases(
             continue
         display = _base_display(item.value, base)
         try:
-            tree, _ = _compose(base, display, findings, seen)
+            tree, _ = _compose(base, display, findings, seen, boundary)
         except UsageError as exc:  # a base that cannot be read is a problem of this file
             findings.append(Finding("policy.extends", Severity.ERROR, str(exc), item.location))
             continue
@@ -185,7 +210,8 @@ def _load_bases(
     return bases
 
 
-def _resolve_base(item: Node, root: Path, findings: list[Finding]) -> Path | None:
+def _resolve_base(item: Node, root: Path, findings: list[Finding],
+                  boundary: PolicyBoundary) -> Path | None:
     name = item.value
     if not isinstance(name, str) or not name.strip():
         findings.append(Finding("policy.extends", Severity.ERROR,
@@ -194,9 +220,14 @@ def _resolve_base(item: Node, root: Path, findings: list[Finding]) -> Path | Non
     here = root if root.is_dir() else root.parent
     if "/" in name or name.startswith(".") or name.endswith(YAML_SUFFIXES):
         candidate = here / name
-        if candidate.exists():
+        # Outside the boundary, not even whether the file exists is told.
+        outside = boundary.problem(candidate)
+        if outside is not None:
+            problem = f"base policy {name!r}: {outside}"
+        elif candidate.exists():
             return candidate
-        problem = f"base policy {name!r} not found (looked in {candidate})"
+        else:
+            problem = f"base policy {name!r} not found (looked in {candidate})"
     else:
         found = pack_path(name)
         if found is not None:

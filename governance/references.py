@@ -27,6 +27,7 @@ _REFERENCES: tuple[tuple[str, str], ...] = (
     ("channels.*.goals.*", "goal"),
     ("workflow.activities.*.raci.#", "role"),
     ("workflow.approvals.*.approvers.*", "role"),
+    ("workflow.approvals.*.all_of.*", "role"),
     ("workflow.approvals.*.when.channels.*", "channel"),
     ("workflow.approvals.*.when.kinds.*", "kind"),
     ("workflow.escalation.*.to", "role"),
@@ -39,6 +40,8 @@ _REFERENCES: tuple[tuple[str, str], ...] = (
     ("content.rules.*.applies_to.kinds.*", "kind"),
     ("content.rules.*.applies_to.except.channels.*", "channel"),
     ("content.rules.*.applies_to.except.kinds.*", "kind"),
+    ("content.rules.*.before.event", "event"),
+    ("tone.rules.*.before.event", "event"),
     ("content.blackouts.*.channels.*", "channel"),
     ("content.blackouts.*.allow_kinds.*", "kind"),
     ("disclosure.sponsorship.kinds.*", "kind"),
@@ -54,6 +57,8 @@ _REFERENCES: tuple[tuple[str, str], ...] = (
     ("waivers.*.approved_by", "role"),
     ("waivers.*.target.channel", "channel"),
     ("waivers.*.target.activity", "activity"),
+    ("people.*.roles.*", "role"),
+    ("people.*.accounts.*", "channel"),
 )
 
 _UNIQUE: tuple[tuple[str, str], ...] = (
@@ -65,6 +70,8 @@ _UNIQUE: tuple[tuple[str, str], ...] = (
     ("workflow.escalation", "escalation route"),
     ("content.kinds", "kind"),
     ("content.blackouts", "blackout"),
+    ("content.events", "event"),
+    ("people", "person"),
 )
 
 
@@ -93,6 +100,7 @@ def _declared(policy: Policy) -> dict[str, set[str]]:
         "activity": {a.id for a in policy.workflow.activities},
         "escalation route": {e.id for e in policy.workflow.escalation},
         "kind": {k.id for k in policy.content.kinds},
+        "event": {e.id for e in policy.content.events},
     }
 
 

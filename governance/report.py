@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from governance.findings import Finding, Severity, count_by_severity, sort_findings
+
+if TYPE_CHECKING:
+    from governance.calendar_report.plan import Plan
 
 
 @dataclass
@@ -15,12 +18,13 @@ class Report:
     findings: list[Finding]
     checked: dict[str, int] = field(default_factory=dict)  # e.g. {"files": 7, "rules": 20}
     meta: dict[str, Any] = field(default_factory=dict)
-    #: The lowest severity that fails the run (``--fail-on``), for formats that
-    #: say pass or fail per item (JUnit).
-    fail_on: Severity = Severity.ERROR
+    #: The lowest severity that fails the run (``--fail-on``; None: nothing does),
+    #: for formats that say pass or fail per item (JUnit).
+    fail_on: Severity | None = Severity.ERROR
     #: ``(file, post id)`` of every post linted, in order, when a format lists
     #: passing posts too (JUnit); empty otherwise.
     posts: list[tuple[str, str]] = field(default_factory=list)
+    plan: Plan | None = None  # the calendar itself, kept when a format draws it (html)
 
     def __post_init__(self) -> None:
         self.findings = sort_findings(self.findings)

@@ -12,7 +12,9 @@ SCHEMA_BASE = "https://json-schema.org/draft/2020-12/schema"
 
 def _models() -> dict[str, type[BaseModel]]:
     from governance.formatters.report_model import ReportDocument
+    from governance.lint.baseline import BaselineDocument
     from governance.models.policy import Policy
+    from governance.models.policy_tests import PolicyTestFile
     from governance.models.post import CalendarDocument, PostRecord
 
     return {
@@ -20,6 +22,8 @@ def _models() -> dict[str, type[BaseModel]]:
         "calendar.schema.json": CalendarDocument,
         "post.schema.json": PostRecord,
         "report.schema.json": ReportDocument,
+        "baseline.schema.json": BaselineDocument,
+        "policy-tests.schema.json": PolicyTestFile,
     }
 
 

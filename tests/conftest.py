@@ -16,6 +16,17 @@ import pytest
 
 #: A complete policy every process rule accepts; cases change one thing in it.
 BASE_POLICY = Path(__file__).parent / "policy_rules" / "base.yaml"
+TESTS = Path(__file__).resolve().parent
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # Test policies are written to temporary directories and extend the base
+    # policies kept here, outside their root: allowed, as a user would allow a
+    # shared directory of bases. Tests of the boundary itself clear it.
+    from governance.boundary import ALLOW_ENV
+
+    present = os.environ.get(ALLOW_ENV, "")
+    os.environ[ALLOW_ENV] = os.pathsep.join(filter(None, [present, str(TESTS)]))
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

@@ -23,7 +23,10 @@ from governance.schemas import render_schemas
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMAS = ROOT / "schemas"
 POLICIES = ROOT / "policies"
-SHIPPED_YAML = sorted(p for p in POLICIES.rglob("*") if p.suffix in (".yaml", ".yml"))
+SHIPPED_YAML = sorted(p for p in POLICIES.rglob("*") if p.suffix in (".yaml", ".yml")
+                      and "tests" not in p.relative_to(POLICIES).parts)
+#: Policy test cases (``governance test``) live in ``tests/`` beside a policy.
+SHIPPED_TESTS = sorted(p for p in POLICIES.rglob("tests/*.yaml"))
 DIRECTIVE = "# yaml-language-server: $schema="
 
 
@@ -117,3 +120,18 @@ def test_the_file_schema_still_rejects_broken_sections(mutate: Any, expected: st
     mutate(broken)
     assert _errors(data) == []
     assert any(expected in error for error in _errors(broken)), _errors(broken)
+
+
+def test_example_policy_tests_are_shipped() -> None:
+    assert [p.parent.parent.name for p in SHIPPED_TESTS][:1] == ["example"]
+
+
+@pytest.mark.parametrize("path", SHIPPED_TESTS, ids=_shipped_id)
+def test_shipped_policy_tests_validate_against_their_schema(path: Path) -> None:
+    first = path.read_text(encoding="utf-8").splitlines()[0]
+    assert first.startswith(DIRECTIVE)
+    target = (path.parent / first[len(DIRECTIVE):].strip()).resolve()
+    assert target == (SCHEMAS / "policy-tests.schema.json").resolve()
+    schema = json.loads(target.read_text(encoding="utf-8"))
+    data = _json_ready(yaml.safe_load(path.read_text(encoding="utf-8")))
+    assert list(jsonschema.Draft202012Validator(schema).iter_errors(data)) == []

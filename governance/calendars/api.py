@@ -4,7 +4,11 @@ Readers live one per module and are listed in ``readers.READERS``; this module c
 the file and the options, picks the reader (``detect``), and adds what every
 format shares: duplicate post ids are findings on the later post, naming where
 the first one is (both posts are kept, since the later one may be a different
-post with a mistyped id and still needs checking).
+post with a mistyped id and still needs checking); a publishing time outside
+``PUBLISH_YEARS`` is a finding on its cell (the post is skipped), since times
+near the ends of the calendar overflow once moved to another timezone; and a
+file that holds no post at all, nor any broken one, is a ``CalendarError``
+(``no posts in FILE``).
 """
 
 from __future__ import annotations
@@ -54,7 +58,8 @@ def open_source(
     reader, head = detect(file, options)
     source = Source(file, name, head)
     items = reader.read(source, options)
-    return reader.name, _flag_duplicate_ids(items), source.fields
+    stream = _require_posts(name, _flag_duplicate_ids(_publish_in_range(items)))
+    return reader.name, stream, source.fields
 
 
 def iter_posts(path: str | Path, options: ReadOptions | None = None) -> Iterator[Post | Finding]:
@@ -93,6 +98,33 @@ def _check_options(options: ReadOptions) -> None:
     if options.date_order is not None and options.date_order not in DATE_ORDERS:
         raise CalendarError(f"unknown date order {options.date_order!r} "
                             f"(expected one of: {', '.join(DATE_ORDERS)})")
+
+
+#: The years a publishing time may fall in.
+PUBLISH_YEARS = range(1900, 3000)
+
+
+def _publish_in_range(items: Iterator[Post | Finding]) -> Iterator[Post | Finding]:
+    first, last = PUBLISH_YEARS[0], PUBLISH_YEARS[-1]
+    for item in items:
+        if type(item) is Post and not first <= item.publish_at.year <= last:
+            yield Finding(
+                "calendar.bad-date", Severity.ERROR,
+                f"publish_at {item.publish_at.isoformat()} is not between the years {first} "
+                f"and {last}; the post is skipped", item.location_of("publish_at"),
+                post_ids=(item.id,), channel=item.channel)
+            continue
+        yield item
+
+
+def _require_posts(name: str, items: Iterator[Post | Finding]) -> Iterator[Post | Finding]:
+    """The items; ``CalendarError`` at the end when there was neither a post nor an error."""
+    found = False
+    for item in items:
+        found = found or type(item) is Post or item.severity is Severity.ERROR  # type: ignore[union-attr]
+        yield item
+    if not found:
+        raise CalendarError(f"no posts in {name}")
 
 
 def _flag_duplicate_ids(items: Iterator[Post | Finding]) -> Iterator[Post | Finding]:

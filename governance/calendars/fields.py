@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from dateutil import parser as dateutil_parser
 
 from governance.calendars.errors import CalendarError
-from governance.models.post import DEFAULT_COLUMNS, OPTIONAL_COLUMNS, PostWaiver
+from governance.models.post import ACTIONS, DEFAULT_COLUMNS, OPTIONAL_COLUMNS, PostWaiver
 
 #: Canonical field names, in documented order.
 FIELDS = DEFAULT_COLUMNS + OPTIONAL_COLUMNS
@@ -39,6 +39,9 @@ EXPECTED_SLASHED = {
 #: How each date order writes 31 December 2026, for messages.
 DATE_ORDER_EXAMPLES = {"dmy": "31/12/2026", "mdy": "12/31/2026", "ymd": "2026/12/31"}
 EXPECTED_BOOLEANS = "true/false, yes/no, 1/0, да/нет, x or empty"
+EXPECTED_ACTIONS = f"{', '.join(ACTIONS)} or empty (a post)"
+#: Actions as written, for the reader's fast path; an empty cell is a new post.
+ACTION_CELLS = {**{action: action for action in ACTIONS}, "": "post"}
 
 _TRUE = ("true", "yes", "y", "1", "on", "t", "да", "д", "x")
 _FALSE = ("false", "no", "n", "0", "off", "f", "нет", "н", "")
@@ -203,6 +206,13 @@ def parse_bool(value: object) -> bool | None:
         return value
     if isinstance(value, (int, float)) and value in (0, 1):
         return bool(value)
+    return None
+
+
+def parse_action(value: object) -> str | None:
+    """``post``, ``repost``, ``quote`` or ``reply`` (any case; empty is ``post``), else None."""
+    if isinstance(value, str):
+        return ACTION_CELLS.get(value.strip().lower())
     return None
 
 

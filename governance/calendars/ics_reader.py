@@ -16,7 +16,8 @@ How event properties become post fields:
 - ``X-AUTHOR``, else ``ORGANIZER`` (its ``CN``, else the address without
   ``mailto:``) -> ``author``;
 - ``X-SPONSORED`` (yes/no), ``X-APPROVED-BY`` (a list), ``X-WAIVE``
-  (``rule-id: reason; ...``) and ``X-ALT-TEXT`` -> those fields.
+  (``rule-id: reason; ...``), ``X-ALT-TEXT``, ``X-ACTION`` (post, repost, quote,
+  reply) and ``X-TARGET`` (the URL of the post acted on) -> those fields.
 
 ``STATUS:CANCELLED`` events are skipped. A recurring event (``RRULE``,
 ``RDATE``, ``EXDATE``, moved instances) is one post per occurrence (see
@@ -47,7 +48,7 @@ from governance.models.post import Post
 _BEGIN = re.compile(r"^[ \t]*BEGIN:VEVENT[ \t]*\r?$", re.IGNORECASE | re.MULTILINE)
 _PREFIXED = ("channel", "kind", "topic", "tag")
 _X_FIELDS = {"X-SPONSORED": "sponsored", "X-APPROVED-BY": "approved_by", "X-WAIVE": "waive",
-             "X-ALT-TEXT": "alt_text"}
+             "X-ALT-TEXT": "alt_text", "X-ACTION": "action", "X-TARGET": "target"}
 
 
 def read(source: Source, options: ReadOptions) -> Iterator[Post | Finding]:

@@ -39,7 +39,20 @@ def object_pairs(pairs: list[tuple[str, Any]]) -> JsonObject:
     return obj
 
 
-DECODER = json.JSONDecoder(object_pairs_hook=object_pairs)
+class _Decoder(json.JSONDecoder):
+    """Python converts integers of at most 4,300 digits (longer ones take quadratic
+    time); a longer number is a syntax error at its value, not a crash."""
+
+    def raw_decode(self, s: str, idx: int = 0) -> tuple[Any, int]:
+        try:
+            return super().raw_decode(s, idx)
+        except json.JSONDecodeError:
+            raise
+        except ValueError:
+            raise json.JSONDecodeError("a number with too many digits", s, idx) from None
+
+
+DECODER = _Decoder(object_pairs_hook=object_pairs)
 
 
 def duplicate_key_findings(obj: object, location: Location) -> list[Finding]:

@@ -9,6 +9,8 @@ because a pydantic model per post is too slow for 100,000 posts:
   text field is reported instead of silently becoming ``False``, ``"7"``...;
 - ``publish_at`` takes the date forms of ``fields.parse_datetime`` or a YAML
   timestamp; ``sponsored`` a boolean or a yes/no word;
+- ``action`` takes ``post``, ``repost``, ``quote`` or ``reply`` (``post`` when
+  absent), ``target`` a string like the other text fields;
 - list fields take a list of strings or, for convenience, one string read like a
   spreadsheet cell (``"a, b"``); ``waive`` takes ``rule-id: reason`` strings.
 
@@ -24,9 +26,11 @@ from typing import Any
 
 from governance.calendars import coerce
 from governance.calendars.fields import (
+    EXPECTED_ACTIONS,
     EXPECTED_DATES,
     FIELD_SET,
     normalize_name,
+    parse_action,
     split_list,
     suggest_field,
 )
@@ -88,7 +92,8 @@ class RecordConverter:
         return Post(
             ident, when, channel, author, text.replace("\r\n", "\n"), link, sponsored, kind,
             approved, topic, tags, media, alt_text,
-            self._waivers(values, where) if "waive" in values else (), location,
+            self._waivers(values, where) if "waive" in values else (),
+            *self._action(values, where), location,
             where.fields(), {} if plain else self._extra(values, where),
         )
 
@@ -146,6 +151,21 @@ class RecordConverter:
         if problem:
             self._error("calendar.bad-value", problem, where.at("sponsored"))
         return flag
+
+    def _action(self, values: dict[str, Any], where: _Locator) -> tuple[str, str]:
+        """The post's ``action`` and ``target``; most posts have neither."""
+        raw, target = values.get("action"), values.get("target")
+        action = "post" if raw is None else parse_action(raw)
+        if action is None:
+            self._error("calendar.bad-value",
+                        f"action {coerce.show(raw)} is not one of {EXPECTED_ACTIONS}; "
+                        "read as a post",
+                        where.at("action"))
+            action = "post"
+        if target is None:
+            return action, ""
+        return action, (target.strip() if type(target) is str
+                        else self._string(values, "target", where) or "")
 
     def _list(self, values: dict[str, Any], name: str, where: _Locator) -> tuple[str, ...]:
         value = values.get(name)

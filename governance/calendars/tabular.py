@@ -16,11 +16,14 @@ from typing import Any, Protocol
 
 from governance.calendars import coerce
 from governance.calendars.fields import (
+    ACTION_CELLS,
+    EXPECTED_ACTIONS,
     EXPECTED_DATES,
     FIELD_SET,
     FIELDS,
     coerce_datetime,
     normalize_name,
+    parse_action,
     parse_datetime,
     split_list,
     suggest_field,
@@ -171,7 +174,7 @@ class RowConverter:
             cells = fitted
         cells.append("")
         (i_id, i_when, i_channel, i_author, i_text, i_link, i_sponsored, i_kind, i_approved,
-         i_topic, i_tags, i_media, i_alt_text, i_waive) = self._index
+         i_topic, i_tags, i_media, i_alt_text, i_waive, i_action, i_target) = self._index
         raw_when = cells[i_when]
         if type(raw_when) is str:
             when = self._parse_date(raw_when, self._tz)
@@ -191,13 +194,14 @@ class RowConverter:
         if sponsored is None:
             sponsored = self._sponsored_slow(cells[i_sponsored], ctx)
         waive = self._waivers(cells[i_waive], ctx) if cells[i_waive] else ()
+        action = ACTION_CELLS.get(cells[i_action]) or self._action_slow(cells[i_action], ctx)
         return Post(  # positional: seventeen keyword arguments take twice as long
             cells[i_id].strip() or f"row-{ctx.line}", when, channel, cells[i_author].strip(),
             text, cells[i_link].strip(), sponsored, cells[i_kind].strip(),
             split_list(cells[i_approved]) if cells[i_approved] else (), cells[i_topic].strip(),
             split_list(cells[i_tags]) if cells[i_tags] else (),
             split_list(cells[i_media]) if cells[i_media] else (), cells[i_alt_text].strip(),
-            waive, ctx.row_location(),
+            waive, action, cells[i_target].strip(), ctx.row_location(),
             ctx.field_locations(self.columns) if self._locate_fields else {},
             {name: cells[i] for name, i in self._extras} if self._extras else {},
         )
@@ -234,6 +238,16 @@ class RowConverter:
             self.findings.append(Finding("calendar.bad-value", Severity.ERROR, problem,
                                          self._cell(self._column("sponsored"), ctx)))
         return flag
+
+    def _action_slow(self, raw: str, ctx: RowContext) -> str:
+        action = parse_action(raw)
+        if action is not None:
+            return action
+        self.findings.append(Finding(
+            "calendar.bad-value", Severity.ERROR,
+            f"action {coerce.show(raw)} is not one of {EXPECTED_ACTIONS}; read as a post",
+            self._cell(self._column("action"), ctx)))
+        return "post"
 
     def _waivers(self, cell: str, ctx: RowContext) -> tuple[PostWaiver, ...]:
         waivers, problems = coerce.waivers(cell)

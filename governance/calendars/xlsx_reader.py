@@ -1,7 +1,9 @@
 """XLSX calendars: the first sheet (or ``ReadOptions.sheet``), a header row first.
 
 Read with openpyxl in read-only mode (rows are streamed from the zip) and with
-cached formula results (``data_only``). Columns, values and ids follow the CSV
+cached formula results (``data_only``), once every part of the zip is known to
+decompress to no more than ``governance.limits.XLSX_PART`` (a zip bomb is
+refused before it is inflated). Columns, values and ids follow the CSV
 rules (``tabular``); date cells may be real dates (naive ones are read in the
 policy timezone) or text. Locations are the sheet row and column plus an
 anchor such as ``Sheet1!B12``; posts carry the anchor of each field's cell.
@@ -10,6 +12,7 @@ anchor such as ``Sheet1!B12``; posts carry the anchor of each field's cell.
 from __future__ import annotations
 
 import re
+import zipfile
 from collections.abc import Iterator
 from datetime import date, datetime, time
 from typing import Any
@@ -24,6 +27,7 @@ from governance.calendars.tabular import (
     missing_columns_finding,
 )
 from governance.findings import Finding, Location, Severity
+from governance.limits import XLSX_PART
 from governance.models.post import Post
 
 _PLAIN_SHEET = re.compile(r"[A-Za-z_][A-Za-z0-9_.]*")
@@ -46,11 +50,26 @@ def _open(source: Source) -> Any:
     # Imported here: openpyxl takes longer to import than a CSV calendar takes to lint.
     from openpyxl import load_workbook
 
+    _check_part_sizes(source)
     try:
         return load_workbook(source.path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises zipfile, XML, key and value errors alike
         raise CalendarError(
             f"not a readable XLSX workbook ({type(exc).__name__}: {exc})") from None
+
+
+def _check_part_sizes(source: Source) -> None:
+    # zipfile stops inflating a part at its declared size (and then fails its
+    # CRC check), so the sizes in the directory bound the work.
+    cap = XLSX_PART.bytes()
+    try:
+        with zipfile.ZipFile(source.path) as archive:
+            parts = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return  # load_workbook says what is wrong with it
+    for part in parts:
+        if part.file_size > cap:
+            raise CalendarError(XLSX_PART.exceeded(f"part {part.filename!r} of the workbook"))
 
 
 def _sheet(workbook: Any, wanted: str | None) -> Any:

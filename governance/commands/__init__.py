@@ -6,7 +6,7 @@ import click
 
 
 def COMMANDS() -> list[click.Command]:  # noqa: N802 - reads as the list it returns
-    from governance.commands import lint, render, rules, schema
+    from governance.commands import diff, init, lint, render, rules, schema, test
 
     return [schema.command, render.command, rules.rules_command, rules.explain_command,
-            lint.command]
+            lint.command, init.command, test.command, diff.command]

@@ -22,12 +22,15 @@ from typing import Any
 
 import click
 
+from governance.cli_options import ALLOW_PATH
 from governance.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError
 
 #: The policy used when ``--policy`` is not given, if it exists.
 DEFAULT_POLICY = "policy"
 #: Calendars with fewer (estimated) posts finish too fast for a progress bar.
 PROGRESS_FROM_POSTS = 5000
+#: ``--fail-on never``: audit mode, the report is written and the exit code is 0.
+NEVER_FAIL = "never"
 
 
 class _CalendarFormat(click.Choice[str]):
@@ -53,13 +56,15 @@ class _CalendarFormat(click.Choice[str]):
 @click.option("--policy", "policy", default=None, metavar="PATH",
               help=f"Policy directory or file (default: ./{DEFAULT_POLICY} if it exists).")
 @click.option("--format", "formats", multiple=True, metavar="NAME",
-              help="Report format: text (default), json, sarif, junit, github. Repeatable.")
+              help="Report format: text (default), json, sarif, junit, github, markdown, html. "
+                   "Repeatable.")
 @click.option("--output", "outputs", multiple=True,
               type=click.Path(dir_okay=False, path_type=Path),
               help="File for the report of the --format at the same position. Repeatable.")
-@click.option("--fail-on", type=click.Choice(["error", "warning", "info"], case_sensitive=False),
+@click.option("--fail-on",
+              type=click.Choice(["error", "warning", "info", "never"], case_sensitive=False),
               default="error", show_default=True,
-              help="Lowest severity that makes the exit code 1.")
+              help="Lowest severity that makes the exit code 1; never: report only, exit 0.")
 @click.option("--sheet", default=None, help="XLSX sheet to read (default: policy, else the first).")
 @click.option("--column", "columns", multiple=True, metavar="SRC=FIELD",
               help="Read calendar column SRC as post field FIELD (overrides calendar.columns).")
@@ -68,6 +73,7 @@ class _CalendarFormat(click.Choice[str]):
 @click.option("--today", type=click.DateTime(["%Y-%m-%d"]), default=None,
               help="Judge waiver expiry as of this date (default: today).")
 @click.option("--no-color", is_flag=True, help="No colour, even on a terminal.")
+@ALLOW_PATH
 @click.option("--channel", "default_channel", default=None, metavar="ID",
               help="Channel of every post that names none (default: calendar.default_channel).")
 @click.option("--date-order", type=click.Choice(["dmy", "mdy", "ymd"]), default=None,
@@ -77,40 +83,74 @@ class _CalendarFormat(click.Choice[str]):
               help="Last day of recurring iCalendar events (default: a year after the first).")
 @click.option("--calendar-format", type=_CalendarFormat(), default=None,
               help="Read the calendars as this format instead of detecting it.")
+@click.option("--baseline", "baseline", default=None,
+              type=click.Path(dir_okay=False, path_type=Path),
+              help="Report only findings this baseline does not know; count the known ones.")
+@click.option("--baseline-write", "baseline_write", default=None,
+              type=click.Path(dir_okay=False, path_type=Path),
+              help="Record today's findings as the baseline FILE (then report against it).")
+@click.option("--lang", type=click.Choice(["en", "ru"]), default=None,
+              help="Language of the html report (default: the policy's first language).")
 def command(calendars: tuple[str, ...], policy: str | None, formats: tuple[str, ...],
             outputs: tuple[Path, ...], fail_on: str, sheet: str | None, columns: tuple[str, ...],
-            timezone: str | None, today: Any, no_color: bool, **reading: Any) -> None:
+            timezone: str | None, today: Any, no_color: bool, allow_paths: tuple[str, ...],
+            baseline: Path | None, baseline_write: Path | None, lang: str | None,
+            **reading: Any) -> None:
     """Lint content calendars (CSV, XLSX, YAML, JSON, JSONL, ICS, scheduler CSVs)."""
     if reading["until"] is not None:
         reading["until"] = reading["until"].date()
     sys.exit(run(calendars, policy, formats, outputs, fail_on, sheet, columns, timezone,
-                 today.date() if today else None, no_color, **reading))
+                 today.date() if today else None, no_color, allow_paths,
+                 baseline, baseline_write, lang, **reading))
 
 
 def run(calendars: Sequence[str], policy: str | None, formats: Sequence[str],
         outputs: Sequence[Path], fail_on: str, sheet: str | None, columns: Sequence[str],
         timezone: str | None, today: dt.date | None, no_color: bool,
-        **reading: Any) -> int:
+        allow_paths: Sequence[str] = (), baseline: Path | None = None,
+        baseline_write: Path | None = None, lang: str | None = None, **reading: Any) -> int:
     """``reading``: ``LintOptions`` fields on how to read the calendars (``default_channel``,
     ``date_order``, ``until``, ``calendar_format``)."""
     from governance.calendars import UNREADABLE
     from governance.findings import Severity, fails
+    from governance.formatters import PLAN_FORMATS
     from governance.lint import LintOptions, lint
     from governance.lint.engine import UnreadableCalendarError
+    from governance.text_safety import printable
+    from governance.writing import refuse_inputs
 
     targets = pair_outputs(formats, outputs)
     options = LintOptions(calendars=list(calendars), policy=_policy_path(policy), today=today,
                           timezone=timezone, sheet=sheet, columns=parse_columns(columns),
-                          record_posts=any(name == "junit" for name, _ in targets), **reading)
+                          allow_paths=tuple(allow_paths),
+                          keep_plan=any(name in PLAN_FORMATS for name, _ in targets),
+                          record_posts=any(name == "junit" for name, _ in targets),
+                          language=lang, **reading)
+    # Before the run, so a long lint is not wasted; again after it, when the
+    # policy's bases and term files are known.
+    refuse_inputs(outputs, calendars)
     try:
         with _progress(calendars) as progress:
             result = lint(options, progress)
     except UnreadableCalendarError as exc:
-        click.echo(f"{exc.path}: error: {exc.message} ({UNREADABLE})", err=True)
+        click.echo(printable(f"{exc.path}: error: {exc.message} ({UNREADABLE})"), err=True)
         return EXIT_USAGE
-    result.report.fail_on = Severity.parse(fail_on)
+    refuse_inputs(outputs, [*calendars, *result.policy_files])
+    if result.linted and (baseline or baseline_write):
+        from governance.commands.baseline import BaselineError, compare
+
+        try:
+            compare(result.report, baseline, baseline_write)
+        except BaselineError as exc:
+            click.echo(printable(f"{exc.finding.location}: error: {exc.finding.message} "
+                                 f"({exc.finding.rule})"), err=True)
+            return EXIT_USAGE
+    never = fail_on.lower() == NEVER_FAIL
+    result.report.fail_on = None if never else Severity.parse(fail_on)
     colour = not no_color and "NO_COLOR" not in os.environ and sys.stdout.isatty()
     _emit(result.report, targets, colour)
+    if fail_on.lower() == NEVER_FAIL:
+        return EXIT_OK
     if not result.linted:
         return EXIT_FINDINGS
     return EXIT_FINDINGS if fails(result.report.findings, Severity.parse(fail_on)) else EXIT_OK
@@ -155,14 +195,14 @@ def _policy_path(policy: str | None) -> str:
 def _emit(report: Any, targets: list[tuple[str, Path | None]], colour: bool) -> None:
     from governance.formatters import formatter
     from governance.lint.text_report import render as render_text
-    from governance.writing import write_atomically
+    from governance.writing import write_output
 
     for name, path in targets:
         render = render_text if name == "text" else formatter(name)
         if path is None:
             click.echo(render(report, colour), nl=False)
         else:
-            write_atomically(path, render(report, False).encode("utf-8"))
+            write_output(path, render(report, False).encode("utf-8"))
 
 
 @contextlib.contextmanager
@@ -190,6 +230,8 @@ def _estimate_posts(calendars: Sequence[str]) -> int:
     """Lines in the calendars: about one post each in CSV and JSONL; 0 for binary files."""
     total = 0
     for name in calendars:
+        if not os.path.isfile(name):  # a pipe would block here, before the reader refuses it
+            return 0
         try:
             with open(name, "rb") as handle:
                 head = handle.read(1 << 20)

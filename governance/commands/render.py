@@ -10,6 +10,7 @@ from typing import Any
 
 import click
 
+from governance.cli_options import ALLOW_PATH
 from governance.errors import EXIT_FINDINGS, EXIT_OK, UsageError
 
 _SUFFIXES = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html",
@@ -37,6 +38,7 @@ def _options(formats: tuple[str, ...]) -> Callable[[Callable[..., Any]], Callabl
                          help="Directory of templates that override the shipped ones."),
             click.option("--git-commit", is_flag=True,
                          help="Print the policy directory's git commit in the document."),
+            ALLOW_PATH,
         ]
         for option in reversed(options):
             func = option(func)
@@ -51,9 +53,11 @@ def command() -> None:
 
 @command.command("policy")
 @_options(("md", "html", "docx"))
-def policy_command(**options: Any) -> None:
+@click.option("--changes-since", "changes_since", default=None, metavar="REV",
+              help="Open the document with what changed since this git revision.")
+def policy_command(changes_since: str | None, **options: Any) -> None:
     """The staff social media policy: Markdown, one HTML page, or Word (docx)."""
-    raise SystemExit(run("policy", **options))
+    raise SystemExit(run("policy", changes_since=changes_since, **options))
 
 
 @command.command("raci")
@@ -90,7 +94,8 @@ def policy_commit(directory: Path) -> str:
 
 def run(what: str, *, policy_path: str, fmt: str | None, output: Path | None,
         lang: str | None, today: dt.datetime | None, templates: Path | None,
-        git_commit: bool) -> int:
+        git_commit: bool, allow_paths: tuple[str, ...] = (),
+        changes_since: str | None = None) -> int:
     from governance import render
     from governance.findings import Severity
     from governance.formatters.text import line
@@ -102,17 +107,19 @@ def run(what: str, *, policy_path: str, fmt: str | None, output: Path | None,
         raise UsageError(f"{chosen} is a binary format: give --output FILE")
     if templates is not None and not templates.is_dir():
         raise UsageError(f"{templates}: templates directory not found")
-    result = load_policy(policy_path)
+    result = load_policy(policy_path, allow=allow_paths)
+    _refuse_inputs(output, result.read, templates)
     errors = [f for f in result.findings if f.severity is Severity.ERROR]
     if result.policy is None or errors:
         for finding in sorted(result.findings, key=lambda f: f.sort_key()):
-            click.echo(line(finding), err=True)
+            click.echo(line(finding, clean=True), err=True)
         click.echo(f"{policy_path}: the policy has errors; nothing written", err=True)
         return EXIT_FINDINGS
     loaded = result.policy
     options = render.RenderOptions(
         lang=lang, today=today.date() if today else None, templates=templates,
-        git_commit=policy_commit(loaded.base_dir) if git_commit else "")
+        git_commit=policy_commit(loaded.base_dir) if git_commit else "",
+        preface=_changes_since(policy_path, changes_since, lang) if changes_since else ())
     from jinja2 import TemplateError
 
     try:
@@ -125,14 +132,31 @@ def run(what: str, *, policy_path: str, fmt: str | None, output: Path | None,
 
 def _render(what: str, loaded: Any, fmt: str, options: Any) -> bytes:
     from governance import render
+    from governance.text_safety import printable
 
     if what == "policy":
         return render.render_policy(loaded, fmt, options)
     matrix = render.raci_matrix(loaded, options)
     for problem in matrix.problems:
         state = "waived" if problem.waived else problem.level
-        click.echo(f"{problem.where}: {state}: {problem.message} ({problem.rule})", err=True)
+        click.echo(printable(f"{problem.where}: {state}: {problem.message} ({problem.rule})"),
+                   err=True)
     return render.render_raci(loaded, fmt, options, matrix)
+
+
+def _changes_since(policy_path: str, revision: str, lang: str | None) -> tuple[Any, ...]:
+    """The "What changed" section: the policy at ``revision`` against the one on disk."""
+    from governance.commands.diff import WORKING_TREE, policy_changes
+    from governance.diff.document import changes_section
+    from governance.diff.sources import BrokenPolicyError
+    from governance.render.i18n import Catalogue
+
+    try:
+        changes, language = policy_changes(revision, WORKING_TREE, policy_path, lang)
+    except BrokenPolicyError as exc:
+        raise UsageError(f"--changes-since {revision}: {exc.label}: the policy has errors"
+                         ) from None
+    return (changes_section(changes, Catalogue.for_language(language)),)
 
 
 def template_problem(exc: Any) -> str:
@@ -142,11 +166,22 @@ def template_problem(exc: Any) -> str:
     return f"{where}{f':{line}' if line else ''}: template error: {exc.message or exc}"
 
 
+def _refuse_inputs(output: Path | None, policy_files: list[Path],
+                   templates: Path | None) -> None:
+    from governance.writing import refuse_inputs
+
+    if output is None:
+        return
+    template_files = [p for p in templates.rglob("*") if p.is_file()] if templates else []
+    refuse_inputs([output], [*policy_files, *template_files])
+
+
 def _write(data: bytes, output: Path | None) -> None:
-    from governance.writing import write_atomically
+    from governance.writing import STDOUT_NAMES, write_output
 
     if output is None:
         click.echo(data.decode("utf-8"), nl=False)
         return
-    write_atomically(output, data)
-    click.echo(f"{output}: written", err=True)
+    write_output(output, data)
+    if str(output) not in STDOUT_NAMES:
+        click.echo(f"{output}: written", err=True)

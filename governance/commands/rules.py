@@ -20,7 +20,7 @@ def _load(policy_path: str | None) -> Any:
     result = load_policy(policy_path)
     if result.policy is None or any(f.severity is Severity.ERROR for f in result.findings):
         for finding in sorted(result.findings, key=lambda f: f.sort_key()):
-            click.echo(line(finding), err=True)
+            click.echo(line(finding, clean=True), err=True)
         raise SystemExit(EXIT_FINDINGS)
     return result.policy
 

@@ -17,7 +17,7 @@ def command(out_dir: Path | None, check_only: bool) -> None:
     """Regenerate schemas/*.json from the pydantic models."""
     from governance.resources import data_dir
     from governance.schemas import render_schemas
-    from governance.writing import write_atomically
+    from governance.writing import write_output
 
     target = out_dir or data_dir("schemas")
     stale = []
@@ -28,7 +28,7 @@ def command(out_dir: Path | None, check_only: bool) -> None:
             continue
         stale.append(name)
         if not check_only:
-            write_atomically(path, text.encode("utf-8"))
+            write_output(path, text.encode("utf-8"))
     verb = "out of date" if check_only else "written"
     for name in stale:
         click.echo(f"{target / name}: {verb}")

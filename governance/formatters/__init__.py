@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from governance.formatters import github, json_format, junit, sarif, text
+from governance import calendar_report
+from governance.formatters import github, json_format, junit, markdown, sarif, text
 from governance.report import Report
 
 Formatter = Callable[[Report, bool], str]  # (report, colour) -> text
@@ -15,7 +16,11 @@ FORMATTERS: dict[str, Formatter] = {
     "sarif": sarif.render,
     "junit": junit.render,
     "github": github.render,
+    "markdown": markdown.render,
+    "html": calendar_report.render,
 }
+#: Formats that draw the calendar itself, so the lint keeps its posts for them.
+PLAN_FORMATS = frozenset({"html"})
 
 
 def formatter(name: str) -> Formatter:

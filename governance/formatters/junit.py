@@ -64,8 +64,10 @@ def _grouped(report: Report) -> dict[str, dict[str, list[Finding]]]:
 Failing = Callable[[Sequence[Finding]], list[Finding]]
 
 
-def _failing_at(threshold: Severity) -> Failing:
+def _failing_at(threshold: Severity | None) -> Failing:
     def failing(findings: Sequence[Finding]) -> list[Finding]:
+        if threshold is None:  # --fail-on never
+            return []
         return [f for f in findings
                 if not f.waived and f.severity >= threshold and f.rule not in NOTICES]
     return failing

@@ -1,4 +1,9 @@
-"""One line per finding, ``file:line:col: severity: message (rule-id)``, then a summary."""
+"""One line per finding, ``file:line:col: severity: message (rule-id)``, then a summary.
+
+For a terminal or a log (``clean=True``, as the text report asks), every part
+that may come from an input file goes through ``printable``, so no cell can
+send a terminal escape or a workflow command.
+"""
 
 from __future__ import annotations
 
@@ -6,20 +11,24 @@ import click
 
 from governance.findings import Finding, Severity
 from governance.report import Report
+from governance.text_safety import printable
 
 _COLOURS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
 
-def line(finding: Finding, colour: bool = False) -> str:
+def line(finding: Finding, colour: bool = False, clean: bool = False) -> str:
     label = "waived" if finding.waived else finding.severity.label
     if colour:
         label = click.style(label, fg="bright_black" if finding.waived else
                             _COLOURS[finding.severity], bold=True)
     where = str(finding.location) if finding.location else "<input>"
+    if clean:
+        return f"{printable(where)}: {label}: {printable(finding.message)} " \
+               f"({printable(finding.rule)})"
     return f"{where}: {label}: {finding.message} ({finding.rule})"
 
 
 def render(report: Report, colour: bool = False) -> str:
-    lines = [line(f, colour) for f in report.findings]
-    lines.append(report.summary())
+    lines = [line(f, colour, clean=True) for f in report.findings]
+    lines.append(printable(report.summary()))
     return "\n".join(lines) + "\n"

@@ -22,10 +22,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
+from governance.calendar_report.plan import PlanRecorder
 from governance.calendars import CalendarError, ReadOptions, open_source
 from governance.errors import UsageError
 from governance.findings import Finding, Location, Severity
+from governance.lint.baseline import fingerprint_data, post_identity
 from governance.lint.channels import ChannelResolver
 from governance.lint.columns import ColumnGate, missing_required
 from governance.lint.context import ActiveRule, activate, build_context, fields_read
@@ -64,17 +67,23 @@ class LintOptions:
     columns: Mapping[str, str] = field(default_factory=dict)
     calendar_format: str | None = None
     encoding: str | None = None
+    #: Directories the policy may read beyond its root (``--allow-path``).
+    allow_paths: Sequence[str] = ()
     default_channel: str | None = None
     date_order: str | None = None
     until: dt.date | None = None
     #: Keep every post's file and id for the report (JUnit lists passing posts).
     record_posts: bool = False
+    keep_plan: bool = False  # keep the posts for a report that draws the calendar
+    language: str | None = None  # of that report; default: the policy's first
 
 
 @dataclass
 class LintResult:
     report: Report
     linted: bool  # False when the policy's own errors stopped the run
+    #: Every policy file the run read (bases and term files too).
+    policy_files: list[Path] = field(default_factory=list)
 
 
 def lint(options: LintOptions, progress: Progress | None = None) -> LintResult:
@@ -82,21 +91,24 @@ def lint(options: LintOptions, progress: Progress | None = None) -> LintResult:
     calendar and ``UsageError`` for a policy that cannot be read at all."""
     target = ", ".join(options.calendars)
     compiler = DeclaredRulesHook()
-    loaded = load_policy(options.policy, hooks=(compiler,))
+    loaded = load_policy(options.policy, hooks=(compiler,), allow=tuple(options.allow_paths))
     if loaded.policy is None or any(f.severity is Severity.ERROR for f in loaded.findings):
         report = Report("lint", target, loaded.findings,
                         checked={"policy files": len(loaded.files)})
-        return LintResult(report, linted=False)
+        return LintResult(report, linted=False, policy_files=loaded.read)
     policy = loaded.policy.policy
     ctx = build_context(policy, options.today or dt.date.today(), options.timezone)
     run = _Run(ctx, compiler.catalogue, options)
+    recorder = PlanRecorder(policy, ctx.timezone, options.language) if options.keep_plan else None
     for path in options.calendars:
-        run.lint_file(path, progress)
+        run.lint_file(path, progress, recorder)
     run.findings.extend(run.gate.notices())
     run.lint_calendar(options.calendars[0] if options.calendars else "")
     report = Report("lint", target, [*loaded.findings, *run.findings],
                     checked={"posts": run.count, "rules": run.rules_run}, posts=run.posts)
-    return LintResult(report, linted=True)
+    if recorder is not None:
+        report.plan = recorder.plan()
+    return LintResult(report, linted=True, policy_files=loaded.read)
 
 
 class _Run:
@@ -142,12 +154,13 @@ class _Run:
             raise UsageError(f"{where} {chosen!r}: {why}")
         return channel_id
 
-    def lint_file(self, path: str, progress: Progress | None) -> None:
+    def lint_file(self, path: str, progress: Progress | None,
+                  recorder: PlanRecorder | None = None) -> None:
         """Lint one calendar's posts; a file with no post at all is unreadable."""
         before = (self.count, len(self.findings))
         try:
             _, items, fields = open_source(path, self.read_options)
-            self.lint_posts(items, progress)
+            self.lint_posts(recorder.record(items) if recorder else items, progress)
         except CalendarError as exc:
             raise UnreadableCalendarError(path, exc.message) from None
         if self.count == before[0] and not any(
@@ -209,7 +222,9 @@ class _Run:
         if why:
             self.findings.append(Finding(
                 UNKNOWN_CHANNEL, Severity.ERROR, why, post.location_of("channel"),
-                post_ids=(post.id,), channel=post.channel, data=_post_data(post, self.ctx)))
+                post_ids=(post.id,), channel=post.channel,
+                data={**_post_data(post, self.ctx),
+                      **fingerprint_data("channel", [post_identity(post)])}))
             return None
         post.channel = channel_id
         return channel_id
@@ -234,6 +249,8 @@ class _Run:
         if not label and waived:
             label = waived.get(rule_id, "")
         data = dict(problem.data)
+        involved = problem.posts or ((post,) if post is not None else ())
+        data.update(fingerprint_data(problem.field or "", [post_identity(p) for p in involved]))
         if per_post and post is not None:
             data.update(_post_data(post, self.ctx))
         return Finding(

@@ -1,7 +1,8 @@
 """Post-load hooks: what the loader checks for lint beyond the schema.
 
-``DeclaredRulesHook`` reads each substitution rule's term file, builds the rule
-catalogue (a bad RE2 pattern: ``policy.bad-pattern``; the rules' own examples:
+``DeclaredRulesHook`` reads each substitution rule's term file and each
+entities rule's list files (``policy.entity-list``), builds the rule catalogue
+(a bad RE2 pattern: ``policy.bad-pattern``; the rules' own examples:
 ``policy.rule-example``), and rejects declared ids that clash with a shipped
 rule or with each other (``policy.rule-id-clash``). It keeps the catalogue it
 built, so the lint run compiles nothing twice. ``governance check`` runs the
@@ -12,9 +13,10 @@ also lints.
 from __future__ import annotations
 
 from governance.findings import Finding, Severity
+from governance.lint.entity_lists import attach_list_files
 from governance.lint.terms_file import read_terms, term_file_path
 from governance.loader import LoadedPolicy
-from governance.models.rules import SubstitutionRule
+from governance.models.rules import EntitiesRule, SubstitutionRule
 from governance.rules.catalogue import SHIPPED, Catalogue
 from governance.rules.declared import declared_entries
 from governance.source import DataPath
@@ -38,6 +40,8 @@ class DeclaredRulesHook:
                 entries, problems = self._term_file(loaded, path, declared)
                 terms[declared.id] = entries
                 findings.extend(problems)
+            elif isinstance(declared, EntitiesRule):
+                findings.extend(attach_list_files(loaded, path, declared))
         self.catalogue = Catalogue(policy, terms=terms)
         findings.extend(Finding(issue.rule, Severity.ERROR, issue.message,
                                 loaded.locate(issue.path)) for issue in self.catalogue.issues)
@@ -69,7 +73,8 @@ class DeclaredRulesHook:
                    ) -> tuple[list[Term], list[Finding]]:
         where = loaded.locate((*path, "terms_file"))
         name = rule.terms_file or ""
-        return read_terms(term_file_path(where.file, name), not rule.ignore_case, where)
+        return read_terms(term_file_path(where.file, name), not rule.ignore_case, where,
+                          loaded.boundary)
 
 
 def policy_hooks() -> tuple[DeclaredRulesHook, ...]:

@@ -50,7 +50,7 @@ class StoredPost(Post):
 
 #: Fields a calendar rule may read; a rule module's ``FIELDS`` names the ones it does.
 STORABLE = frozenset({"author", "text", "link", "sponsored", "kind", "approved_by", "topic",
-                      "tags", "media", "alt_text", "waive", "extra"})
+                      "tags", "media", "alt_text", "waive", "extra", "action", "target"})
 #: What every stored post keeps: enough to name it, place it in time and find its row.
 ALWAYS_KEPT = frozenset({"id", "publish_at", "channel", "location"})
 _NONE: tuple[str, ...] = ()
@@ -91,6 +91,8 @@ class PostStore:
             location=post.location,
             field_locations=_NO_FIELDS,
             extra=(post.extra or _NO_EXTRA) if "extra" in keep else _NO_EXTRA,
+            action=share(post.action) if "action" in keep else "post",
+            target=post.target if "target" in keep else "",
         ))
 
     def _share(self, value: str) -> str:

@@ -4,8 +4,10 @@ One row per term: ``term, replacement, case_sensitive``; an optional header row
 names those columns; the delimiter follows the extension (``.tsv``: tab, else
 comma). An empty replacement bans the term outright; an empty ``case_sensitive``
 takes the rule's ``ignore_case``. The file is found relative to the YAML file
-that declares the rule, so a base policy's lexicon travels with it. Reading
-files is the loader's side of the work: rules only ever see the terms.
+that declares the rule, so a base policy's lexicon travels with it, and read
+only inside the policy's boundary (``governance.boundary``), up to the
+``governance.limits.TERMS_FILE`` size. Reading files is the loader's side of
+the work: rules only ever see the terms.
 """
 
 from __future__ import annotations
@@ -14,13 +16,13 @@ import csv
 import io
 from pathlib import Path
 
+from governance.boundary import BoundaryError, PolicyBoundary
 from governance.findings import Finding, Location, Severity
+from governance.limits import TERMS_FILE as TERMS_FILE_LIMIT
 from governance.resources import pack_path
 from governance.text.terms import Term
 
 TERMS_FILE = "policy.terms-file"
-#: A lexicon larger than this is a mistake (a wrong file), not a lexicon.
-MAX_BYTES = 20_000_000
 
 _TRUE = {"true", "yes", "1", "y"}
 _FALSE = {"false", "no", "0", "n"}
@@ -41,15 +43,15 @@ def term_file_path(declaring_file: str, name: str) -> Path:
     return Path(declaring_file).parent / name
 
 
-def read_terms(path: Path, default_case_sensitive: bool, where: Location
-               ) -> tuple[list[Term], list[Finding]]:
+def read_terms(path: Path, default_case_sensitive: bool, where: Location,
+               boundary: PolicyBoundary) -> tuple[list[Term], list[Finding]]:
     """The terms of a term file; problems are findings, at the file's rows when they can be."""
     display = str(path)
     try:
-        if path.stat().st_size > MAX_BYTES:
-            return [], [_problem(f"terms file {display} is larger than {MAX_BYTES:,} bytes",
-                                 where)]
-        text = path.read_bytes().decode("utf-8-sig")
+        text = boundary.read_bytes(path, TERMS_FILE_LIMIT, f"terms file {display}"
+                                   ).decode("utf-8-sig")
+    except BoundaryError as exc:
+        return [], [_problem(exc.message, where)]
     except FileNotFoundError:
         return [], [_problem(f"terms file {display} not found", where)]
     except OSError as exc:

@@ -21,6 +21,7 @@ import click
 from governance.findings import Finding
 from governance.formatters.text import line
 from governance.report import Report
+from governance.text_safety import printable
 
 
 def render(report: Report, colour: bool = False) -> str:
@@ -40,7 +41,7 @@ def render(report: Report, colour: bool = False) -> str:
     lines.extend(_line(f, colour) for f in others)
     if others:
         lines.append("")
-    lines.append(report.summary())
+    lines.append(printable(report.summary()))
     return "\n".join(lines) + "\n"
 
 
@@ -50,10 +51,10 @@ def _header(finding: Finding, colour: bool) -> str:
         parts.append(finding.channel)
     if finding.data.get("when"):
         parts.append(str(finding.data["when"]))
-    text = " · ".join(parts)
+    text = " · ".join(printable(part) for part in parts)
     return click.style(text, bold=True) if colour else text
 
 
 def _line(finding: Finding, colour: bool) -> str:
-    text = line(finding, colour)
-    return f"{text} [{finding.waived_by}]" if finding.waived else text
+    text = line(finding, colour, clean=True)
+    return f"{text} [{printable(finding.waived_by)}]" if finding.waived else text

@@ -74,6 +74,21 @@ class Blackout(Strict):
         return self
 
 
+class Event(Strict):
+    """A date the calendar works towards: an election, a release, a conference."""
+
+    id: Id
+    start: dt.date
+    end: dt.date | None = Field(None, description="The last day; the start day when absent.")
+    description: str = ""
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Event:
+        if self.end is not None and self.end < self.start:
+            raise ValueError("an event must end on or after its start")
+        return self
+
+
 class PersonalData(Strict):
     emails: bool = True
     phones: bool = True
@@ -90,6 +105,9 @@ class ContentPolicy(Strict):
     duplicates: DuplicateSettings | None = None
     posting_hours: PostingHours | None = Field(None, description="Default for every channel.")
     blackouts: list[Blackout] = Field(default_factory=list)
+    events: list[Event] = Field(
+        default_factory=list, description="Dates schedule rules count posts before."
+    )
     personal_data: PersonalData | None = None
     confidential: list[Text] = Field(
         default_factory=list, description="What staff never post (for the document)."

@@ -12,6 +12,7 @@ from governance.models.common import RoleRef, SeverityName, Strict, Text
 from governance.models.content import ContentPolicy, Disclosure, NetworkTable, TonePolicy
 from governance.models.goals import Goal
 from governance.models.organisation import Organisation
+from governance.models.people import AcknowledgeWhen, Person
 from governance.models.roles import Role
 from governance.models.rules import RuleSetting
 from governance.models.workflow import Workflow
@@ -88,6 +89,11 @@ class Policy(Strict):
         json_schema_extra=_rules_schema,
     )
     waivers: list[Waiver] = Field(default_factory=list)
+    people: list[Person] = Field(default_factory=list, description="The staff register.")
+    people_file: str | None = Field(
+        None, description="A CSV of the staff register, relative to the policy's root.")
+    acknowledge: AcknowledgeWhen = Field(
+        "every-change", description="Which new policy versions staff acknowledge again.")
 
     @field_validator("extends", mode="before")
     @classmethod

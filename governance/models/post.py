@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -17,7 +18,11 @@ from governance.findings import Location
 
 #: Columns a calendar has by default, in the order the docs list them.
 DEFAULT_COLUMNS = ("id", "publish_at", "channel", "author", "text", "link", "sponsored", "kind")
-OPTIONAL_COLUMNS = ("approved_by", "topic", "tags", "media", "alt_text", "waive")
+OPTIONAL_COLUMNS = ("approved_by", "topic", "tags", "media", "alt_text", "waive", "action",
+                    "target")
+#: What a post does on its network; ``target`` is the post it reposts, quotes or answers.
+ACTIONS = ("post", "repost", "quote", "reply")
+Action = Literal["post", "repost", "quote", "reply"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +57,8 @@ class Post:
     media: tuple[str, ...] = ()
     alt_text: str = ""
     waive: tuple[PostWaiver, ...] = ()
+    action: str = "post"
+    target: str = ""
     location: Location = field(default_factory=lambda: Location(""))
     field_locations: dict[str, Location] = field(default_factory=dict)
     extra: dict[str, str] = field(default_factory=dict)
@@ -99,6 +106,12 @@ class PostRecord(BaseModel):
     alt_text: str = Field("", description="Alternative text of the media.")
     waive: list[str] = Field(
         default_factory=list, description="Per-post waivers, each 'rule-id: reason'."
+    )
+    action: Action = Field(
+        "post", description="What the post does: a new post, a repost, a quote post or a reply."
+    )
+    target: str = Field(
+        "", description="The URL of the post reposted, quoted or replied to."
     )
 
 

@@ -7,9 +7,10 @@ hold when the policy loads, so a rule cannot silently stop doing its job.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Annotated, Any, Literal
 
-from pydantic import Discriminator, Field, Tag, model_validator
+from pydantic import Discriminator, Field, PrivateAttr, Tag, model_validator
 
 from governance.models.common import (
     ChannelRef,
@@ -216,6 +217,120 @@ class CadenceRule(RuleBase):
     max_per_day: int | None = Field(None, ge=1)
     min_per_week: int | None = Field(None, ge=0)
     max_silence_days: int | None = Field(None, ge=1)
+    include_partial: bool = Field(
+        False, description="Also judge the part-weeks at the calendar's first and last days."
+    )
+
+
+EntityKind = Literal["mention", "hashtag", "domain", "url"]
+Weekday = Literal["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+#: An example of a rule that judges the calendar: a small calendar in its mapping form.
+_CALENDAR_EXAMPLES = "each example of this rule is a small calendar: {posts: [post, ...]}"
+
+
+class EntitiesRule(RuleBase):
+    """Mentions, hashtags, domains or links: checked against allow and deny lists, or counted."""
+
+    type: Literal["entities"]
+    entity: EntityKind = Field(
+        description="mention, hashtag, domain (by registered domain) or url (and the pages "
+                    "below it)."
+    )
+    allow: list[Text] = Field(default_factory=list, description="Only these may appear.")
+    allow_file: str | None = Field(
+        None, description="A text file beside the policy: one allowed entry a line."
+    )
+    deny: list[Text] = Field(default_factory=list, description="These may not appear.")
+    deny_file: str | None = Field(
+        None, description="A text file beside the policy: one denied entry a line."
+    )
+    max: int | None = Field(None, ge=0, description="At most this many such entities a post.")
+    # What the loader read from allow_file and deny_file: None until it has.
+    _file_entries: dict[str, tuple[str, ...]] | None = PrivateAttr(None)
+
+    def attach_file_entries(self, allow: Sequence[str], deny: Sequence[str]) -> None:
+        """Keep the entries of ``allow_file`` and ``deny_file``, read beside the policy."""
+        self._file_entries = {"allow": tuple(allow), "deny": tuple(deny)}
+
+    def file_entries(self) -> dict[str, tuple[str, ...]] | None:
+        """The entries read from the list files; None when the files were not read."""
+        if not self.allow_file and not self.deny_file:
+            return {"allow": (), "deny": ()}
+        return self._file_entries
+
+    @model_validator(mode="after")
+    def _says_something(self) -> EntitiesRule:
+        if not (self.allow or self.allow_file or self.deny or self.deny_file) \
+                and self.max is None:
+            raise ValueError("an entities rule needs 'allow', 'allow_file', 'deny', "
+                             "'deny_file' or 'max'")
+        return self
+
+
+class EventWindow(Strict):
+    """The days just before an event of ``content.events``."""
+
+    event: Id = Field(description="The id of an event in content.events.")
+    days: int = Field(ge=1, description="How many days before the event's start.")
+
+
+class ScheduleRule(RuleBase):
+    """Posts owed: on given weekdays, or in the days before an event."""
+
+    type: Literal["schedule"]
+    on: list[Weekday] = Field(default_factory=list, description="Every such day in the span.")
+    before: EventWindow | None = None
+    at_least: int = Field(1, ge=1, description="Posts each day or window must have.")
+    include_partial: bool = Field(
+        False, description="Also judge windows that cross the first or last day of the span."
+    )
+
+    @model_validator(mode="after")
+    def _one_kind_of_window(self) -> ScheduleRule:
+        if bool(self.on) == (self.before is not None):
+            raise ValueError("a schedule rule needs exactly one of 'on' (weekdays) or "
+                             "'before' (an event)")
+        _calendar_examples(self.examples)
+        return self
+
+
+class PairWindow(Strict):
+    min_minutes: int = Field(0, ge=0, description="The second post comes no sooner.")
+    max_minutes: int = Field(ge=1, description="The second post comes no later.")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> PairWindow:
+        if self.max_minutes < self.min_minutes:
+            raise ValueError("max_minutes must not be less than min_minutes")
+        return self
+
+
+class PairRule(RuleBase):
+    """A post of one sort is followed by a post of another, within a time window."""
+
+    type: Literal["pair"]
+    first: AnyCondition = Field(description="The posts that call for a second post.")
+    second: AnyCondition = Field(description="The post that must follow.")
+    same: list[str] = Field(
+        default_factory=list, description="Fields both posts share: target, channel, topic..."
+    )
+    within: PairWindow
+    include_partial: bool = Field(
+        False, description="Also judge first posts whose window runs past the calendar's end."
+    )
+
+    @model_validator(mode="after")
+    def _calendar_examples(self) -> PairRule:
+        _calendar_examples(self.examples)
+        return self
+
+
+def _calendar_examples(examples: RuleExamples) -> None:
+    for example in (*examples.fail, *examples.pass_):
+        posts = example.get("posts") if isinstance(example, dict) else None
+        if not isinstance(posts, list) or set(example) != {"posts"} \
+                or not all(isinstance(post, dict) for post in posts):
+            raise ValueError(_CALENDAR_EXAMPLES)
 
 
 DeclaredRule = Annotated[
@@ -226,7 +341,10 @@ DeclaredRule = Annotated[
     | ConditionalRule
     | LengthRule
     | ShareRule
-    | CadenceRule,
+    | CadenceRule
+    | EntitiesRule
+    | ScheduleRule
+    | PairRule,
     Field(discriminator="type"),
 ]
 
@@ -242,5 +360,6 @@ AllOf.model_rebuild()
 AnyOf.model_rebuild()
 NotOf.model_rebuild()
 for _model in (RuleBase, ExistenceRule, SubstitutionRule, OccurrenceRule, PatternRule,
-               ConditionalRule, LengthRule, ShareRule, CadenceRule):
+               ConditionalRule, LengthRule, ShareRule, CadenceRule, EntitiesRule, ScheduleRule,
+               PairRule):
     _model.model_rebuild()

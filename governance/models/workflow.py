@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 from typing import Literal
 
-from pydantic import Field
+from pydantic import ConfigDict, Field, model_validator
 
 from governance.models.common import Cadence, ChannelRef, Id, RoleRef, Strict, Text
 
@@ -50,14 +50,34 @@ class ApprovalMatch(Strict):
 
 
 class Approval(Strict):
+    model_config = ConfigDict(
+        json_schema_extra={"anyOf": [{"required": ["approvers"]}, {"required": ["all_of"]}]}
+    )
+
     id: Id
     description: str = ""
     when: ApprovalMatch = Field(default_factory=ApprovalMatch)
-    approvers: list[RoleRef] = Field(description="Roles that may approve such posts.")
+    approvers: list[RoleRef] = Field(
+        default_factory=list, description="Roles that may approve such posts; `required` of them."
+    )
     required: int = Field(1, ge=1, description="How many distinct approvals are needed.")
+    all_of: list[RoleRef] = Field(
+        default_factory=list,
+        description="Roles every one of which must approve, besides `required` of `approvers`.",
+    )
     allow_self_approval: bool = Field(
         False, description="Whether the author may count as an approver (never recommended)."
     )
+
+    @model_validator(mode="after")
+    def _names_approvers(self) -> Approval:
+        if not self.approvers and not self.all_of:
+            raise ValueError("an approval needs 'approvers' (any N of them) or 'all_of' "
+                             "(every one of them)")
+        if not self.approvers and "required" in self.model_fields_set:
+            raise ValueError("'required' counts among 'approvers'; every 'all_of' role "
+                             "must approve anyway")
+        return self
 
 
 class EscalationRoute(Strict):

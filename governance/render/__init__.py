@@ -12,10 +12,12 @@ import csv
 import datetime as dt
 import io
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
+from governance.cells import csv_row
 from governance.loader import LoadedPolicy
+from governance.render.document import Document, Section
 from governance.render.i18n import Catalogue, choose_language
 from governance.render.policy_document import build_document, document_context
 from governance.render.raci import RaciMatrix, build_matrix
@@ -37,6 +39,8 @@ class RenderOptions:
     today: dt.date | None = None  # None: the policy's effective date
     templates: Path | None = None  # a directory whose templates override the shipped ones
     git_commit: str = ""
+    #: Sections put before the numbered ones, e.g. what changed since a revision.
+    preface: tuple[Section, ...] = ()
 
 
 def _effective_date(loaded: LoadedPolicy) -> dt.date:
@@ -59,6 +63,8 @@ def render_policy(loaded: LoadedPolicy, fmt: str, options: RenderOptions) -> byt
     ctx = document_context(loaded.policy, _language(loaded, options), options.today,
                            options.git_commit)
     doc = build_document(ctx)
+    if options.preface:
+        doc = with_preface(doc, options.preface)
     if fmt == "docx":
         from governance.render.docx_writer import build_docx
 
@@ -67,6 +73,13 @@ def render_policy(loaded: LoadedPolicy, fmt: str, options: RenderOptions) -> byt
         raise ValueError(f"unknown policy format {fmt!r}")
     text = render_template(f"policy/policy.{fmt}.j2", options.templates, doc=doc, t=ctx.t)
     return tidy(text).encode("utf-8")
+
+
+def with_preface(doc: Document, preface: tuple[Section, ...]) -> Document:
+    """``preface`` first, then the document's sections, numbered again from 1."""
+    sections = (*preface, *doc.sections)
+    numbered = tuple(replace(s, number=n) for n, s in enumerate(sections, start=1))
+    return replace(doc, sections=numbered)
 
 
 def raci_csv(matrix: RaciMatrix) -> str:
@@ -78,13 +91,13 @@ def raci_csv(matrix: RaciMatrix) -> str:
     header += [t("raci.cadence")] if matrix.has_cadence else []
     header += [role.title for role in matrix.roles]
     header += [t("raci.problem_rules")] if matrix.has_row_problems else []
-    writer.writerow(header)
+    writer.writerow(csv_row(header))
     for row in matrix.rows:
         line = [row.activity, row.name]
         line += [row.cadence] if matrix.has_cadence else []
         line += [cell.letter for cell in row.cells]
         line += [", ".join(row.problems)] if matrix.has_row_problems else []
-        writer.writerow(line)
+        writer.writerow(csv_row(line))
     return "\ufeff" + out.getvalue()
 
 

@@ -142,10 +142,23 @@ def _any_of(approval: Approval) -> ListStyle:
     return "standard" if approval.required >= len(approval.approvers) else "or"
 
 
+def _approval_line(approval: Approval, ctx: DocContext) -> str:
+    t, posts = ctx.t, _approval_posts(approval, ctx)
+    others = [r for r in dict.fromkeys(approval.approvers) if r not in approval.all_of]
+    if not approval.all_of:
+        return t("approval.line", count=approval.required, posts=posts,
+                 approvers=ctx.roles(approval.approvers, _any_of(approval)))
+    every = ctx.roles(dict.fromkeys(approval.all_of))
+    if not others:
+        return t("approval.all_of", posts=posts, roles=every)
+    style: ListStyle = "standard" if approval.required >= len(others) else "or"
+    return t("approval.all_of_and", count=approval.required, posts=posts, roles=every,
+             approvers=ctx.roles(others, style))
+
+
 def approval_item(approval: Approval, ctx: DocContext) -> Item:
     t = ctx.t
-    text = t("approval.line", count=approval.required, posts=_approval_posts(approval, ctx),
-             approvers=ctx.roles(approval.approvers, _any_of(approval)))
+    text = _approval_line(approval, ctx)
     notes = [clean(approval.description)] if approval.description.strip() else []
     notes.append(t("approval.self_allowed" if approval.allow_self_approval else "approval.no_self"))
     return Item(text, " ".join(notes), ctx.cite("approvals"))

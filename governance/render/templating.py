@@ -1,5 +1,10 @@
 """The Jinja2 environment: user templates first, shipped ones after; nothing blank, all escaped.
 
+Templates render in Jinja2's ``SandboxedEnvironment``: a ``--templates``
+directory may come from anyone who can open a pull request, and a template must
+not reach Python internals (``''.__class__.__mro__``, a function's globals) to run
+code; an attempt is a template error.
+
 ``StrictUndefined`` makes a template that names a missing value fail instead of
 printing a blank into a document HR will print. HTML templates (``*.html.j2``)
 autoescape; in every other template each ``{{ value }}`` is escaped for
@@ -23,6 +28,7 @@ from jinja2 import (
     select_autoescape,
 )
 from jinja2.nodes import EvalContext
+from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
 from governance.errors import UsageError
@@ -66,7 +72,7 @@ def _environment(user_dir: str) -> Environment:
             raise UsageError(f"{user_dir}: templates directory not found")
         loaders.append(FileSystemLoader(user_dir))
     loaders.append(FileSystemLoader(str(shipped_templates())))
-    env = Environment(
+    env = SandboxedEnvironment(
         loader=ChoiceLoader(loaders),
         undefined=StrictUndefined,
         autoescape=select_autoescape(enabled_extensions=("html", "html.j2", "htm.j2"),

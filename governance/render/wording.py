@@ -7,6 +7,7 @@ document can trace every rule to ``governance explain RULE-ID``.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 from collections.abc import Iterable
@@ -24,15 +25,19 @@ from governance.models.rules import (
     CadenceRule,
     Condition,
     ConditionalRule,
+    EntitiesRule,
     ExistenceRule,
     LengthRule,
     NotOf,
     OccurrenceRule,
+    PairRule,
     PostSelection,
     RuleFilter,
+    ScheduleRule,
     ShareRule,
     SubstitutionRule,
 )
+from governance.render.declared_words import rule_words
 from governance.render.document import ExamplePair, Item, clean
 from governance.render.i18n import Catalogue, ListStyle
 from governance.rules.catalogue import RuleInfo
@@ -225,6 +230,8 @@ def _generated(rule: Any, ctx: DocContext) -> str:
                         field=_field(rule.scope, t))
     if isinstance(rule, CadenceRule):
         return t("declared.cadence", cadence=cadence_words(rule, t))
+    if isinstance(rule, EntitiesRule | ScheduleRule | PairRule):
+        return rule_words(rule, ctx)
     if isinstance(rule, ConditionalRule) and not rule.description.strip():
         # A conditional rule's patterns read poorly; its description, when it has one,
         # says the same in words.
@@ -289,6 +296,8 @@ def example_text(example: str | dict[str, Any], scope: str, t: Catalogue) -> str
     """An example as the reader sees it: the text, or a whole post's text and other fields."""
     if isinstance(example, str):
         return clean(example)
+    if isinstance(example.get("posts"), list):  # a small calendar: its posts in order
+        return " · ".join(_calendar_post_text(post, scope, t) for post in example["posts"])
     main = scope if scope in example else "text"
     parts = [clean(str(example.get(main, "")))]
     for name in sorted(set(example) - _EXAMPLE_HIDDEN - {main}):
@@ -298,6 +307,19 @@ def example_text(example: str | dict[str, Any], scope: str, t: Catalogue) -> str
         label = t(key) if t.has(key) else name
         parts.append(t("example_field.line", name=label, value=clean(shown)))
     return " ".join(p for p in parts if p)
+
+
+def _calendar_post_text(post: Any, scope: str, t: Catalogue) -> str:
+    if not isinstance(post, dict):
+        return clean(str(post))
+    when = post.get("publish_at")
+    if isinstance(when, str):
+        with contextlib.suppress(ValueError):  # shown as written
+            when = dt.datetime.fromisoformat(when)
+    shown = t("example_field.line", name=t.date(when), value=t.time(when.time())) \
+        if isinstance(when, dt.datetime) else clean(str(when or ""))
+    text = example_text({k: v for k, v in post.items() if k != "publish_at"}, scope, t)
+    return " ".join(part for part in (shown, text) if part)
 
 
 def example_pairs(rule: Any, t: Catalogue) -> list[ExamplePair]:

@@ -17,6 +17,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
+from governance.cells import neutralise_sheet
 from governance.render.i18n import Catalogue
 from governance.render.raci import COLOURS, PROBLEM_COLOUR, RaciMatrix
 from governance.render.zipfix import stable_zip
@@ -132,6 +133,7 @@ def build_xlsx(matrix: RaciMatrix, stamp: dt.datetime, organisation: str) -> byt
     _widths(ws, matrix, first_role)
     ws.freeze_panes = ws.cell(row=3, column=first_role)
     _print_setup(ws)
+    neutralise_sheet(ws)
     props = workbook.properties
     props.title, props.subject, props.creator = matrix.title, matrix.subtitle, organisation
     props.lastModifiedBy, props.language = organisation, matrix.lang

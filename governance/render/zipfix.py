@@ -12,15 +12,16 @@ import datetime as dt
 import io
 import zipfile
 
-#: The oldest time a zip entry can hold.
+#: The oldest and the latest time a zip entry can hold.
 ZIP_EPOCH = dt.datetime(1980, 1, 1)
+ZIP_LAST = dt.datetime(2107, 12, 31, 23, 59, 58)
 _UNIX = 3
 _FILE_MODE = 0o644 << 16
 
 
 def zip_stamp(day: dt.date) -> dt.datetime:
-    """Midnight of ``day`` (the policy's effective date), never before the zip epoch."""
-    return max(dt.datetime.combine(day, dt.time()), ZIP_EPOCH)
+    """Midnight of ``day`` (the policy's effective date), within the times a zip can hold."""
+    return min(max(dt.datetime.combine(day, dt.time()), ZIP_EPOCH), ZIP_LAST)
 
 
 def stable_zip(data: bytes, stamp: dt.datetime) -> bytes:

@@ -49,7 +49,9 @@ from governance.rules import policy as policy_package
 from governance.rules import post as post_package
 from governance.rules.base import LintContext, Rule, Target
 from governance.rules.calendar import declared as calendar_declared
+from governance.rules.calendar import pairs, schedule
 from governance.rules.declared import BuildIssue, build_rules, declared_entries, first_sentence
+from governance.rules.declared import entities as entity_declared
 from governance.rules.declared import types as post_declared
 from governance.rules.declared.types import DeclaredType
 from governance.rules.severity import effective_severity, severity_of
@@ -65,9 +67,12 @@ SHIPPED: tuple[Rule, ...] = tuple(
 DECLARED_TYPES: Mapping[type[RuleBase], DeclaredType] = {
     **post_declared.CHECKERS,
     **calendar_declared.CHECKERS,
+    **entity_declared.CHECKERS,
+    **schedule.CHECKERS,
+    **pairs.CHECKERS,
 }
 
-_REFERENCE_KINDS = ("role", "goal", "channel", "kind", "activity", "escalation-route")
+_REFERENCE_KINDS = ("role", "goal", "channel", "kind", "activity", "escalation-route", "event")
 
 #: The ids of findings about the input itself (loading a policy, reading a calendar).
 INPUT_IDS: Mapping[str, str] = {
@@ -88,12 +93,17 @@ INPUT_IDS: Mapping[str, str] = {
     "policy.duplicate-section": "Two policy files define the same section.",
     "policy.extends": "A pack named in 'extends' that cannot be used.",
     "policy.merge": "A policy and the packs it extends that cannot be merged.",
+    "policy.file": "A policy file that may not be read: outside the policy's root, not a "
+    "regular file, or over the size limit.",
     "policy.terms-file": "A declared rule's terms file that cannot be read.",
+    "policy.entity-list": "An entities rule's allow or deny list file that cannot be used.",
     "policy.bad-pattern": "A declared rule that cannot be compiled (a bad pattern, stemmer...).",
     "policy.rule-example": "A declared rule's example that does not fail or pass as it says.",
     "policy.message-placeholder": "A declared rule's message placeholder its type cannot fill.",
     "policy.rule-id-clash": "A declared rule id that is a shipped rule's or declared twice.",
+    "policy.people-file": "A staff register file (people_file) that cannot be read.",
     "ref.duplicate-id": "Two entries of one list share an id.",
+    "ref.person-is-role": "A person id in the staff register that is also a role id.",
     **{f"ref.unknown-{kind}": f"A reference to a {kind.replace('-', ' ')} the policy does "
        "not declare." for kind in _REFERENCE_KINDS},
     "calendar.unreadable": "A calendar file that cannot be read at all.",
@@ -109,11 +119,14 @@ INPUT_IDS: Mapping[str, str] = {
     "calendar.duplicate-key": "A key appears twice in one post.",
     "calendar.duplicate-id": "Two posts share an id.",
     "calendar.unknown-column": "A column the calendar format does not know; it is ignored.",
-    "calendar.date-order": "Notice: the order of numeric dates the first rows show.",
-    "calendar.rule-skipped": "Notice: a rule that did not run, the calendar lacking its field.",
+    "calendar.date-order": "Which order of day, month and year numeric dates were read in.",
+    "calendar.rule-skipped": "A rule that did not run: the calendar lacks the column it reads.",
     "lint.unknown-channel": "A post whose channel the policy does not declare.",
     "lint.waiver-reason": "A 'waive' entry that gives no reason.",
     "lint.waiver-unknown-rule": "A 'waive' entry that names no known rule.",
+    "lint.baseline-stale": "A baseline entry whose finding no longer occurs.",
+    "lint.baseline-unreadable": "A lint baseline file that cannot be read.",
+    "test.bad-case": "A policy test case that cannot be run (its calendar file is missing).",
 }
 
 

@@ -77,7 +77,8 @@ def _post(row: dict[str, Any], line: int) -> Post:
                 channel=row.get("channel", "x-brand"), text=row.get("text", ""),
                 link=row.get("link", ""), kind=row.get("kind", ""),
                 sponsored=bool(row.get("sponsored", False)),
-                location=Location("calendar.yaml", line, 1))
+                action=row.get("action", "post"), target=row.get("target", ""),
+                topic=row.get("topic", ""), location=Location("calendar.yaml", line, 1))
 
 
 def run(rules: list[Rule], policy: Policy, posts: list[Post]) -> list[tuple[str, Problem]]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime, timedelta, timezone
 
 import pytest
@@ -307,11 +308,10 @@ def test_blank_lines_and_empty_rows_are_skipped(write: Writer) -> None:
 
 
 @pytest.mark.parametrize("content", ["", "\n\n", "\ufeff", HEADER, HEADER + "\n,,,\n"])
-def test_empty_calendars_are_a_warning(write: Writer, content: str) -> None:
-    result = read(write("empty.csv", content))
-    assert result.posts == []
-    finding = only(result, "calendar.empty")
-    assert finding.severity is Severity.WARNING
+def test_calendars_without_a_post_are_an_error(write: Writer, content: str) -> None:
+    path = write("empty.csv", content)
+    with pytest.raises(CalendarError, match=f"^no posts in {re.escape(str(path))}$"):
+        read(path)
 
 
 def test_nul_bytes_past_the_head_do_not_crash(write: Writer) -> None:

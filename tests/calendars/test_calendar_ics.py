@@ -7,6 +7,7 @@ from datetime import date, datetime, timedelta, timezone
 import pytest
 from calendar_helpers import DATA, Writer, ids, read, rules
 
+from governance.calendars import CalendarError
 from governance.findings import Location, Severity
 from governance.models.post import PostWaiver
 
@@ -89,16 +90,20 @@ def test_missing_uid_and_default_channel(write: Writer) -> None:
                                                           ("event-2", "vk-main")]
 
 
+def test_a_broken_feed_is_a_finding(write: Writer) -> None:
+    result = read(write("plan.ics", "hello\r\n"))
+    assert result.posts == []
+    assert rules(result) == ["calendar.syntax"]
+
+
 @pytest.mark.parametrize(
     "content",
-    ["", "hello\r\n", "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\n",
-     "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n"],
+    ["", "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\n", "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n",
+     "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:x\r\nDTSTART:20261201T1000"],
 )
-def test_broken_or_empty_feeds_are_findings(write: Writer, content: str) -> None:
-    result = read(write("plan.ics", content))
-    assert result.posts == []
-    assert set(rules(result)) <= {"calendar.syntax", "calendar.empty"}
-    assert rules(result)
+def test_empty_or_truncated_feeds_are_an_error(write: Writer, content: str) -> None:
+    with pytest.raises(CalendarError, match=r"^no posts in .*plan\.ics$"):
+        read(write("plan.ics", content))
 
 
 def test_multiple_calendars_in_one_file(write: Writer) -> None:

@@ -7,6 +7,7 @@ from datetime import datetime, timedelta, timezone
 import pytest
 from calendar_helpers import DATA, Writer, column_of, ids, only, read, rules, where
 
+from governance.calendars import CalendarError
 from governance.findings import Location, Severity
 from governance.models.post import PostWaiver
 
@@ -114,8 +115,8 @@ def test_yaml_that_is_not_a_calendar(write: Writer, content: str, rule: str) -> 
 
 @pytest.mark.parametrize("content", ["", "# nothing\n", "posts: []\n", "[]\n", "posts:\n"])
 def test_empty_yaml(write: Writer, content: str) -> None:
-    result = read(write("plan.yaml", content))
-    assert rules(result) == ["calendar.empty"]
+    with pytest.raises(CalendarError, match=r"^no posts in "):
+        read(write("plan.yaml", content))
 
 
 def test_yaml_alias_bombs_stay_small(write: Writer) -> None:
@@ -192,7 +193,8 @@ def test_json_syntax_errors_keep_the_posts_before_them(
 
 @pytest.mark.parametrize("content", ["", "  \n", "[]", '{"posts": []}', "{}"])
 def test_empty_json(write: Writer, content: str) -> None:
-    assert rules(read(write("plan.json", content))) == ["calendar.empty"]
+    with pytest.raises(CalendarError, match=r"^no posts in "):
+        read(write("plan.json", content))
 
 
 def test_json_scalar_document(write: Writer) -> None:
@@ -240,7 +242,8 @@ def test_jsonl_column_mapping_and_default_channel(write: Writer) -> None:
 
 
 def test_empty_jsonl(write: Writer) -> None:
-    assert rules(read(write("plan.jsonl", "\n\n"))) == ["calendar.empty"]
+    with pytest.raises(CalendarError, match=r"^no posts in "):
+        read(write("plan.jsonl", "\n\n"))
 
 
 # ------------------------------------------------- agreement with PostRecord

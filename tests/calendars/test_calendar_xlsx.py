@@ -11,7 +11,7 @@ from calendar_helpers import Writer, ids, only, read, where
 from openpyxl import Workbook
 
 from governance.calendars import CalendarError
-from governance.findings import Location, Severity
+from governance.findings import Location
 
 HEADER = ["id", "publish_at", "channel", "author", "text", "sponsored", "tags", "campaign"]
 
@@ -124,9 +124,9 @@ def test_rows_longer_than_the_header(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("rows", [[], [HEADER], [HEADER, [None] * 8]])
-def test_empty_sheets_are_a_warning(tmp_path: Path, rows: list[list[Any]]) -> None:
-    result = read(workbook(tmp_path / "plan.xlsx", rows))
-    assert only(result, "calendar.empty").severity is Severity.WARNING
+def test_empty_sheets_are_an_error(tmp_path: Path, rows: list[list[Any]]) -> None:
+    with pytest.raises(CalendarError, match=r"^no posts in "):
+        read(workbook(tmp_path / "plan.xlsx", rows))
 
 
 @pytest.mark.parametrize("content", [b"", b"not a zip at all", b"PK\x03\x04broken zip"])

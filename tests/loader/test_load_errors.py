@@ -102,6 +102,17 @@ CASES: list[tuple[str, dict[str, str | bytes], list[str]]] = [
     ("a file holding a list", {"p.yaml": "- roles\n- channels\n"},
      ["p.yaml:1:1 policy.not-mapping: a policy file holds a mapping of sections"]),
     ("a byte-order mark", {"p.yaml": "\ufeff" + ORG + ROLES}, []),
+    ("an approval naming no approver", {"p.yaml": ORG + ROLES + (
+        "workflow:\n  approvals:\n    - {id: paid, when: {sponsored: true}}\n")},
+     ["p.yaml:7:7 schema.value: workflow.approvals[0]: an approval needs "
+      "'approvers' (any N of them) or 'all_of'"]),
+    ("an approval counting what all_of does not count", {"p.yaml": ORG + ROLES + (
+        "workflow:\n  approvals:\n    - {id: paid, all_of: [ceo, smm-lead], required: 2}\n")},
+     ["p.yaml:7:7 schema.value: workflow.approvals[0]: 'required' counts among "
+      "'approvers'"]),
+    ("an unknown role in all_of", {"p.yaml": ORG + ROLES + (
+        "workflow:\n  approvals:\n    - {id: paid, all_of: [ceo, smm-led]}\n")},
+     ["p.yaml:7:32 ref.unknown-role: unknown role 'smm-led' (did you mean 'smm-lead'?)"]),
 ]
 
 

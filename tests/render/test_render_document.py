@@ -12,7 +12,7 @@ from render_helpers import load
 from governance.findings import Severity
 from governance.render.document import BulletList, Examples, Item, Section
 from governance.render.policy_document import build_document, document_context
-from governance.render.wording import DocContext
+from governance.render.wording import DocContext, example_pairs
 from governance.rules.catalogue import RuleInfo
 
 BASE = """\
@@ -114,12 +114,50 @@ def test_sections_are_numbered_in_order_without_gaps(tmp_path: Path) -> None:
      "Do not use “cheap”. Applies to posts on X (Twitter); except posts of kind “promo”. "
      "Only for posts where the “kind” field is “promo” or the text matches “sale” within its "
      "first 9 characters. [r]"),
+    ("{id: r, type: entities, entity: mention, allow: [kubernetesio, '@K8sContributors'], "
+     "allow_file: handles.txt, max: 3, message: m}",
+     "Mention only these accounts: “@kubernetesio”, “@K8sContributors”, and those listed in "
+     "handles.txt. Mention at most 3 accounts in a post. [r]"),
+    ("{id: r, type: entities, entity: domain, deny: [bit.ly], message: m}",
+     "Never link to “bit.ly”. [r]"),
+    ("{id: r, type: schedule, on: [wednesday, friday], at_least: 2, message: m, "
+     "when: {field: text, pattern: meeting}}",
+     "Publish at least 2 posts every Wednesday and Friday. Only for posts where the text "
+     "matches “meeting”. [r]"),
+    ("{id: r, type: pair, first: {field: action, equals: repost}, second: {field: action, "
+     "equals: quote}, same: [target], within: {min_minutes: 60, max_minutes: 120}, message: m}",
+     "After a post where the “action” field is “repost”, publish a post where the “action” "
+     "field is “quote” with the same value in the “target” field, 60 to 120 minutes later. [r]"),
 ])
 def test_declared_rules_are_worded_for_people(tmp_path: Path, rule: str, expected: str) -> None:
     ctx = context(tmp_path, f"content:\n  kinds: [{{id: promo}}]\n  rules: [{rule}]\n")
     content = sections(ctx)["content"]
     declared = next(sub for sub in content.subsections if sub.title == "Other content rules")
     assert texts(Section("", "", declared.blocks)) == [expected]
+
+
+def test_schedules_name_their_event_and_show_example_calendars(tmp_path: Path) -> None:
+    ctx = context(tmp_path, """\
+        content:
+          events:
+            - {id: election, start: 2026-10-01, end: 2026-10-14, description: Steering election}
+          rules:
+            - id: r
+              type: schedule
+              before: {event: election, days: 21}
+              at_least: 2
+              include_partial: true
+              message: m
+              examples:
+                fail: [{posts: [{publish_at: "2026-09-09T10:00:00Z", text: Vote!}]}]
+        """)
+    content = sections(ctx)["content"]
+    declared = next(sub for sub in content.subsections if sub.title == "Other content rules")
+    assert texts(Section("", "", declared.blocks)) == [
+        "Publish at least 2 posts in the 21 days before Steering election (October 1, 2026). "
+        "This holds at the first and last days of the calendar too. [r]"]
+    assert [(p.dont, p.do) for p in example_pairs(ctx.policy.content.rules[0], ctx.t)] == [
+        ("[September 9, 2026: 10:00\u202fAM] Vote!", "")]
 
 
 def test_rule_examples_become_dont_and_do(tmp_path: Path) -> None:
@@ -213,6 +251,21 @@ def test_approvals_and_escalation_in_words(tmp_path: Path) -> None:
         "Complaint: pass to SMM manager within 90 minutes. If it is not resolved in time: "
         "follow the “Crisis” route.",
         "Crisis: pass to Boss within 1 day."]
+
+
+def test_approvals_every_role_must_give(tmp_path: Path) -> None:
+    ctx = context(tmp_path, """\
+        workflow:
+          approvals:
+            - {id: a, when: {kinds: [promo]}, all_of: [boss, pr]}
+            - {id: b, when: {sponsored: true}, all_of: [boss], approvers: [smm, pr]}
+        content: {kinds: [{id: promo}]}
+        """)
+    assert texts(sections(ctx)["workflow"]) == [
+        "All posts of kind “promo” need an approval from each of Boss and PR agency before "
+        "publishing. The author cannot approve their own post.",
+        "Sponsored posts need an approval from each of Boss, and one from SMM manager or "
+        "PR agency, before publishing. The author cannot approve their own post."]
 
 
 def test_kinds_of_posts_are_explained(tmp_path: Path) -> None:

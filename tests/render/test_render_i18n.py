@@ -44,6 +44,8 @@ DYNAMIC = {
     "raci.group": ["internal", "agency", "external", "executive"],
     "approval": ["posts_any", "posts_sponsored", "posts_unsponsored"],
     "declared": ["share_per_channel", "share_per_calendar"] + [
+        f"entities_{what}_{kind}" for what in ("allow", "deny", "max")
+        for kind in ("mention", "hashtag", "domain", "url")] + [
         f"{kind}_{bound}" for kind in ("occurrence", "length_chars", "length_words")
         for bound in ("min", "max", "between")],
     "target": [f"{t}_{d}" for t in ("absolute", "relative") for d in ("increase", "decrease")],

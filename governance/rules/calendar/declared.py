@@ -6,7 +6,8 @@ those its ``applies_to`` accepts, per channel or over the whole calendar
 (``per``); a ``cadence`` rule applies its limits to each channel's posts that
 ``applies_to`` accepts (so ``applies_to: {kinds: [recruiting]}`` with
 ``max_per_day: 1`` allows one vacancy a day per channel). A channel none of
-whose posts the rule applies to is not judged.
+whose posts the rule applies to is not judged; ``include_partial: true`` judges
+``min_per_week`` in the part-weeks at the calendar's first and last days too.
 
 The rule's ``message`` leads each finding, with ``{count}`` (the worst count)
 and ``{limit}`` filled in; the details follow in parentheses. ``severity: off``
@@ -16,6 +17,7 @@ that, once, instead of judging posts.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
@@ -67,6 +69,9 @@ def _cadence(rule: CadenceRule, policy: Policy) -> CalendarCheck:
     accepts = compile_filter(rule.applies_to, policy, _when(rule))
     limits = [(getattr(rule, name), judge) for name, judge in _CADENCE
               if getattr(rule, name) is not None]
+    if rule.include_partial:
+        limits = [(limit, functools.partial(judge, include_partial=True)
+                   if judge is rates.too_few_per_week else judge) for limit, judge in limits]
 
     def headline(count: Any, limit: Any) -> str:
         return fill(rule.message, count=count, limit=limit)

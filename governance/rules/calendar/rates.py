@@ -9,8 +9,10 @@ stretch and its posts:
 * ``too_many_per_day``: more posts than allowed on one local calendar day.
 * ``too_few_per_week``: fewer posts than required in a Monday-to-Sunday week.
   Only weeks that lie wholly within the calendar's period are judged, so a plan
-  that starts on a Thursday is not blamed for a thin first "week"; consecutive
-  thin weeks are reported as one stretch.
+  that starts on a Thursday is not blamed for a thin first "week" (unless
+  ``include_partial``: then the part-weeks at either end are judged too, as
+  schedule rules judge windows); consecutive thin weeks are reported as one
+  stretch.
 * ``too_long_silences``: a gap between two posts longer than allowed. The
   calendar's start and end (its first and last post on any channel) bound the
   first and last gap: a channel that falls silent while the others go on is
@@ -110,14 +112,21 @@ def too_many_per_day(lane: Lane, channel: str, limit: int, calendar: Timeline,
 
 
 def too_few_per_week(lane: Lane, channel: str, minimum: int, calendar: Timeline,
-                     headline: Headline = None) -> Iterator[Problem]:
+                     headline: Headline = None, include_partial: bool = False
+                     ) -> Iterator[Problem]:
     if not lane or minimum <= 0:
         return
     days = lane.days
-    # Ordinal 1 (0001-01-01) is a Monday: the first Monday on or after the first day.
-    first_monday = calendar.first_day + (1 - calendar.first_day) % 7
+    # Ordinal 1 (0001-01-01) is a Monday: the first Monday on or after the first day,
+    # or on or before it when the part-week at the start is judged too.
+    if include_partial:
+        first_monday = calendar.first_day - (calendar.first_day - 1) % 7
+        last_monday = calendar.last_day
+    else:
+        first_monday = calendar.first_day + (1 - calendar.first_day) % 7
+        last_monday = calendar.last_day - 6
     thin: list[tuple[int, int, int]] = []  # (Monday, first post, end of posts) per thin week
-    for monday in range(first_monday, calendar.last_day - 5, 7):  # weeks wholly inside
+    for monday in range(first_monday, last_monday + 1, 7):
         low, high = bisect.bisect_left(days, monday), bisect.bisect_left(days, monday + 7)
         if high - low < minimum:
             thin.append((monday, low, high))

@@ -19,6 +19,7 @@ from governance.models.policy import Policy
 from governance.models.post import Post
 from governance.models.rules import DeclaredRule, RuleBase
 from governance.rules.base import LintContext, Problem, Rule, Target
+from governance.rules.declared.calendar_examples import calendar_example_failures
 from governance.rules.declared.examples import example_failures
 from governance.rules.declared.filters import PostFilter, compile_filter
 from governance.rules.declared.messages import fills_of, unfillable
@@ -108,6 +109,10 @@ def build_rules(policy: Policy, types: Mapping[type[RuleBase], DeclaredType],
                 build.issues.append(BuildIssue(
                     RULE_EXAMPLE, f"rule {declared.id!r}: {message}", (*path, *where)))
             check = _filtered(check, post_filter)
+        else:
+            for where, message in calendar_example_failures(declared, check, ctx):
+                build.issues.append(BuildIssue(
+                    RULE_EXAMPLE, f"rule {declared.id!r}: {message}", (*path, *where)))
         severity = severity_of(declared.severity)
         if severity is not None:
             build.rules.append(_rule(declared, kind.target, severity, check))
@@ -145,13 +150,18 @@ def first_sentence(text: str) -> str:
 
 
 def _doc(rule: RuleBase, description: str) -> str:
-    parts = [description or rule.message, f"Message: {rule.message}"]
+    parts = [description or rule.message, f"Message: {rule.message}", *_example_parts(rule)]
+    return inspect.cleandoc("\n\n".join(parts))
+
+
+def _example_parts(rule: RuleBase) -> list[str]:
+    parts = []
     for title, examples in (("Fails", rule.examples.fail), ("Passes", rule.examples.pass_)):
         if examples:
             body = yaml.safe_dump(examples, allow_unicode=True, sort_keys=False,
                                   default_flow_style=False).rstrip()
             parts.append(f"{title}::\n\n" + "\n".join("    " + line for line in body.splitlines()))
-    return inspect.cleandoc("\n\n".join(parts))
+    return parts
 
 
 def _settings_doc(rule: RuleBase, description: str) -> str:
@@ -161,5 +171,6 @@ def _settings_doc(rule: RuleBase, description: str) -> str:
     body = yaml.safe_dump(settings, allow_unicode=True, sort_keys=True,
                           default_flow_style=False).rstrip()
     parts = [description or rule.message, f"Message: {rule.message}",
-             "Settings::\n\n" + "\n".join("    " + line for line in body.splitlines())]
+             "Settings::\n\n" + "\n".join("    " + line for line in body.splitlines()),
+             *_example_parts(rule)]
     return inspect.cleandoc("\n\n".join(parts))

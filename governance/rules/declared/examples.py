@@ -20,7 +20,7 @@ from governance.source import DataPath
 
 _LIST_FIELDS = frozenset({"approved_by", "tags", "media"})
 _PLAIN_FIELDS = frozenset({"id", "channel", "author", "text", "link", "kind", "topic",
-                           "alt_text"})
+                           "alt_text", "action", "target"})
 _EXAMPLE_TIME = dt.datetime(2026, 1, 5, 12, 0, tzinfo=dt.timezone.utc)
 
 

@@ -19,7 +19,7 @@ from governance.models.rules import PostSelection, RuleFilter
 
 #: Post fields held as plain strings: read as attributes, the fastest way.
 _STRING_FIELDS = frozenset({"id", "channel", "author", "text", "link", "kind", "topic",
-                            "alt_text"})
+                            "alt_text", "action", "target"})
 
 FieldGetter = Callable[[Post], str]
 

@@ -19,6 +19,7 @@ from governance.rules.policy import (
     leadership_activities_declared,
     leadership_executive_accountable,
     leadership_monthly_review,
+    people_acknowledged,
     raci_all_informed,
     raci_one_accountable,
     raci_responsible,
@@ -55,6 +56,7 @@ MODULES = (
     waivers_documented,
     waivers_expired,
     waivers_unknown_rule,
+    people_acknowledged,
 )
 
 __all__ = ["MODULES"]

@@ -2,7 +2,9 @@
 
 Approvals must come from distinct roles (seed 002 §3: who has final approval);
 a requirement of two approvals with one approver role can never be met, and
-every post it covers is blocked.
+every post it covers is blocked. A role listed under ``all_of`` approves anyway,
+so it does not count towards the ``required`` approvals of ``approvers``; an
+entry with ``all_of`` alone has nothing to count.
 
 Fails::
 
@@ -39,11 +41,15 @@ TARGET = "policy"
 
 def check(ctx: PolicyContext) -> Iterator[Problem]:
     for index, approval in enumerate(ctx.policy.workflow.approvals):
-        distinct = len(set(approval.approvers))
+        if not approval.approvers:
+            continue
+        distinct = len(set(approval.approvers) - set(approval.all_of))
         if approval.required > distinct:
+            besides = " besides its all_of roles" if approval.all_of else ""
             yield Problem(
                 f"approval {approval.id!r} requires {approval.required} approvals but names "
-                f"{distinct} approver role{'' if distinct == 1 else 's'}; it can never be met",
+                f"{distinct} approver role{'' if distinct == 1 else 's'}{besides}; "
+                "it can never be met",
                 ("workflow", "approvals", index, "required"),
                 data={"approval": approval.id},
             )

@@ -2,7 +2,9 @@
 
 A channel's ``authors`` lists the roles that may write for it — the support
 account by the service department, the brand account by marketing and PR
-(seed 003 §3). An empty list lets any role write.
+(seed 003 §3). An empty list lets any role write. The author may be a role or a
+person of the staff register (``people:``): the person's roles decide, and a
+person whose ``accounts`` are listed posts for those channels only.
 
 Fails::
 
@@ -28,7 +30,7 @@ from collections.abc import Iterator
 from governance.findings import Severity
 from governance.models.post import Post
 from governance.rules.base import LintContext, Problem
-from governance.rules.post.common import cached
+from governance.rules.post.common import cached, person, roles_of
 
 ID = "post.author-allowed"
 SUMMARY = "The author's role may write for the channel."
@@ -44,16 +46,27 @@ def _build(ctx: LintContext) -> dict[str, frozenset[str]]:
 
 
 def prepare(ctx: LintContext) -> bool:
-    return bool(cached(ctx, ID, _build))
+    limited = any(p.accounts for p in ctx.policy.people)
+    return bool(cached(ctx, ID, _build)) or limited
 
 
 def check(post: Post, ctx: LintContext) -> Iterator[Problem]:
+    who = person(post.author, ctx) if post.author else None
+    if who is not None and who.accounts and post.channel not in who.accounts:
+        accounts = ", ".join(sorted(who.accounts))
+        yield Problem(f"{post.author!r} may post only for {accounts} (staff register), "
+                      f"not for {post.channel!r}", post=post, field="author")
+        return
     allowed = cached(ctx, ID, _build).get(post.channel)
-    if allowed is None or post.author in allowed:
+    if allowed is None or (post.author and roles_of(post.author, ctx) & allowed):
         return
     roles = ", ".join(sorted(allowed))
     if not post.author:
         message = f"no author; channel {post.channel!r} is written by {roles}"
+    elif who is not None:
+        theirs = ", ".join(sorted(who.roles))
+        message = (f"{post.author!r} ({theirs}) may not author posts on {post.channel!r} "
+                   f"(authors: {roles})")
     else:
         message = f"{post.author!r} may not author posts on {post.channel!r} (authors: {roles})"
     yield Problem(message, post=post, field="author")

@@ -63,3 +63,26 @@ class DisclosureDuty:
     def owed_by(self, post: Post) -> bool:
         return (post.sponsored or (bool(post.kind) and post.kind in self.kinds)) and (
             self.where.accepts(post))
+
+
+@dataclass(frozen=True)
+class Person:
+    """A person of the staff register as the post rules need them."""
+
+    roles: frozenset[str]
+    accounts: frozenset[str]  # empty: every account their roles allow
+
+
+def _people(ctx: LintContext) -> dict[str, Person]:
+    return {p.id: Person(frozenset(p.roles), frozenset(p.accounts)) for p in ctx.policy.people}
+
+
+def person(name: str, ctx: LintContext) -> Person | None:
+    """The person ``name`` names in ``author`` or ``approved_by``, if it is a person id."""
+    return cached(ctx, "people", _people).get(name)
+
+
+def roles_of(name: str, ctx: LintContext) -> frozenset[str]:
+    """The roles ``name`` acts in: a person's roles, or the role ``name`` itself."""
+    found = person(name, ctx)
+    return found.roles if found is not None else frozenset((name,))
