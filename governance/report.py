@@ -18,6 +18,12 @@ class Report:
     findings: list[Finding]
     checked: dict[str, int] = field(default_factory=dict)  # e.g. {"files": 7, "rules": 20}
     meta: dict[str, Any] = field(default_factory=dict)
+    #: The lowest severity that fails the run (``--fail-on``; None: nothing does),
+    #: for formats that say pass or fail per item (JUnit).
+    fail_on: Severity | None = Severity.ERROR
+    #: ``(file, post id)`` of every post linted, in order, when a format lists
+    #: passing posts too (JUnit); empty otherwise.
+    posts: list[tuple[str, str]] = field(default_factory=list)
     plan: Plan | None = None  # the calendar itself, kept when a format draws it (html)
 
     def __post_init__(self) -> None:

@@ -159,12 +159,17 @@ def _handle(name: str) -> str:
 
 
 def calendar_row(options: InitOptions, channel: str) -> tuple[list[str], list[str]]:
-    """The default columns and one example post, on the first working day after today."""
+    """The default columns and one example post, on the first working day after today.
+
+    ``approved_by`` is there too, though empty: without the column the approval
+    rule could not run on the calendar (``calendar.rule-skipped``).
+    """
     day = _first_working_day(options.today)
     values = {"id": "post-1", "publish_at": f"{day.isoformat()}T10:00", "channel": channel,
               "author": "smm-manager", "text": WORDS[options.language]["example_post"],
-              "link": "", "sponsored": "false", "kind": "engagement"}
-    return list(DEFAULT_COLUMNS), [values[c] for c in DEFAULT_COLUMNS]
+              "link": "", "sponsored": "false", "kind": "engagement", "approved_by": ""}
+    columns = [*DEFAULT_COLUMNS, "approved_by"]
+    return columns, [values[c] for c in columns]
 
 
 def _first_working_day(today: dt.date) -> dt.date:

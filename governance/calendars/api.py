@@ -34,12 +34,21 @@ from governance.models.post import Post
 def open_calendar(
     path: str | Path, options: ReadOptions | None = None
 ) -> tuple[str, Iterator[Post | Finding]]:
+    """The format of ``path`` and a lazy stream of its posts and findings (see ``open_source``)."""
+    fmt, items, _ = open_source(path, options)
+    return fmt, items
+
+
+def open_source(
+    path: str | Path, options: ReadOptions | None = None
+) -> tuple[str, Iterator[Post | Finding], set[str]]:
     """The format of ``path`` and a lazy stream of its posts and findings.
 
     Raises ``CalendarError`` at once for a missing file, bad options or an
     unsupported format; a problem found while streaming (an XLSX or ICS container
     that cannot be opened, a file that turns out not to be text) raises it from
-    the iterator.
+    the iterator. The set holds the post fields the file has, complete once the
+    stream is exhausted (``Source.fields``).
     """
     options = options or ReadOptions()
     _check_options(options)
@@ -47,8 +56,10 @@ def open_calendar(
     file = Path(path)
     check_file(file)
     reader, head = detect(file, options)
-    items = reader.read(Source(file, name, head), options)
-    return reader.name, _require_posts(name, _flag_duplicate_ids(_publish_in_range(items)))
+    source = Source(file, name, head)
+    items = reader.read(source, options)
+    stream = _require_posts(name, _flag_duplicate_ids(_publish_in_range(items)))
+    return reader.name, stream, source.fields
 
 
 def iter_posts(path: str | Path, options: ReadOptions | None = None) -> Iterator[Post | Finding]:

@@ -109,6 +109,7 @@ def read_delimited(
         yield from findings
         if converter is None:
             return
+        source.fields.update(converter.present)
         if not layout.has_header and first is not None:
             records = itertools.chain([first], records)
         convert, prepare = converter.convert, layout.prepare if layout.prepares else None

@@ -73,7 +73,7 @@ def read(source: Source, options: ReadOptions) -> Iterator[Post | Finding]:
     if len(lines) != len(events):  # unusual layout: better no line than a wrong one
         lines = [0] * len(events)
     converter = RecordConverter(zone(options.timezone), normalize_mapping(options.columns),
-                                options.default_channel)
+                                options.default_channel, source.fields)
     expanded: dict[str, list[Any]] = {}
     if any(is_recurring(event) for event in events):
         try:

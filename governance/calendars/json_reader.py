@@ -92,7 +92,7 @@ class _Text:
 def read(source: Source, options: ReadOptions) -> Iterator[Post | Finding]:
     doc = _Text(source.name, read_text(source.path, options.encoding))
     converter = RecordConverter(zone(options.timezone), normalize_mapping(options.columns),
-                                options.default_channel)
+                                options.default_channel, source.fields)
     count = 0
     for item in _elements(doc):
         if isinstance(item, Finding):

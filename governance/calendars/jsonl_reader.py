@@ -24,7 +24,7 @@ def read(source: Source, options: ReadOptions) -> Iterator[Post | Finding]:
     name = source.name
     head = source.head or sniff(source.path, options.encoding)
     converter = RecordConverter(zone(options.timezone), normalize_mapping(options.columns),
-                                options.default_channel)
+                                options.default_channel, source.fields)
     try:
         binary = source.path.open("rb")
     except OSError as exc:

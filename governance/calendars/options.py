@@ -60,11 +60,17 @@ class CalendarReadResult:
 @dataclass(frozen=True)
 class Source:
     """The file a reader reads: its path, its name as the user gave it (for
-    locations), and for text tables the sniffed head of the file."""
+    locations), and for text tables the sniffed head of the file.
+
+    ``fields``: the post fields the file has (its columns, or the keys of any of
+    its entries), filled by the reader as it reads; a rule whose input field the
+    whole file lacks is skipped rather than reported on every post.
+    """
 
     path: Path
     name: str
     head: TextHead | None = None
+    fields: set[str] = field(default_factory=set, compare=False)
 
     def text_head(self) -> TextHead:
         if self.head is None:

@@ -24,16 +24,13 @@ from collections.abc import Mapping
 from datetime import date, datetime, tzinfo
 from typing import Any
 
+from governance.calendars import coerce
 from governance.calendars.fields import (
     EXPECTED_ACTIONS,
-    EXPECTED_BOOLEANS,
     EXPECTED_DATES,
     FIELD_SET,
-    coerce_datetime,
     normalize_name,
     parse_action,
-    parse_bool,
-    parse_waivers,
     split_list,
     suggest_field,
 )
@@ -49,8 +46,10 @@ class RecordConverter:
     """Turns the mappings of one file into posts; problems go to ``findings``."""
 
     def __init__(self, tz: tzinfo, mapping: dict[str, str],
-                 default_channel: str | None = None) -> None:
+                 default_channel: str | None = None, seen: set[str] | None = None) -> None:
         self.findings: list[Finding] = []
+        #: Every field any entry has had (``Source.fields``).
+        self.seen = seen if seen is not None else set()
         self._tz = tz
         self._mapping = mapping
         self._default_channel = default_channel or ""
@@ -67,6 +66,7 @@ class RecordConverter:
         # Keys already canonical (the usual case) need no renaming or checks.
         plain = not self._mapping and record.keys() <= FIELD_SET
         values: dict[str, Any] = record if plain else self._fields(record, where)
+        self.seen.update(values)
         get = values.get
         ident = get("id")
         ident = ident.strip() if type(ident) is str and ident.strip() else \
@@ -140,25 +140,16 @@ class RecordConverter:
         if value is None or value == "":
             self._missing("publish_at", where)
             return None
-        if isinstance(value, (str, datetime, date)):
-            when = coerce_datetime(value, self._tz)
-            if when is not None:
-                return when
-        self._error("calendar.bad-date",
-                    f"publish_at {_show(value)} is not a date: {EXPECTED_DATES}; "
-                    "the post is skipped", where.at("publish_at"))
-        return None
+        when = coerce.publish_at(value, self._tz)
+        if when is None:
+            self._error("calendar.bad-date", coerce.bad_date(value, EXPECTED_DATES, "the post"),
+                        where.at("publish_at"))
+        return when
 
     def _sponsored(self, values: dict[str, Any], where: _Locator) -> bool:
-        value = values.get("sponsored")
-        if value is None:
-            return False
-        flag = parse_bool(value)
-        if flag is None:
-            self._error("calendar.bad-value",
-                        f"sponsored {_show(value)} is not a yes/no value "
-                        f"({EXPECTED_BOOLEANS}); read as not sponsored", where.at("sponsored"))
-            return False
+        flag, problem = coerce.sponsored(values.get("sponsored"))
+        if problem:
+            self._error("calendar.bad-value", problem, where.at("sponsored"))
         return flag
 
     def _action(self, values: dict[str, Any], where: _Locator) -> tuple[str, str]:
@@ -167,7 +158,8 @@ class RecordConverter:
         action = "post" if raw is None else parse_action(raw)
         if action is None:
             self._error("calendar.bad-value",
-                        f"action {_show(raw)} is not one of {EXPECTED_ACTIONS}; read as a post",
+                        f"action {coerce.show(raw)} is not one of {EXPECTED_ACTIONS}; "
+                        "read as a post",
                         where.at("action"))
             action = "post"
         if target is None:
@@ -192,11 +184,9 @@ class RecordConverter:
         entries = self._list(values, "waive", where) if "waive" in values else ()
         if not entries:
             return ()
-        waivers, bad = parse_waivers("\n".join(entries))
-        for entry in bad:
-            self._error("calendar.bad-value",
-                        f"waiver {entry!r} names no rule (expected 'rule-id: reason'); ignored",
-                        where.at("waive"))
+        waivers, problems = coerce.waivers("\n".join(entries))
+        for problem in problems:
+            self._error("calendar.bad-value", problem, where.at("waive"))
         return waivers
 
     def _extra(self, values: dict[str, Any], where: _Locator) -> dict[str, str]:
@@ -262,10 +252,6 @@ def _kind(value: object) -> str:
     if isinstance(value, dict):
         return "a mapping"
     if isinstance(value, str):
-        return f"the text {_show(value)}"
+        return f"the text {coerce.show(value)}"
     return type(value).__name__
 
-
-def _show(value: object) -> str:
-    text = value.isoformat() if isinstance(value, (datetime, date)) else str(value)
-    return repr(text if len(text) <= 60 else text[:57] + "...")

@@ -14,19 +14,17 @@ from collections.abc import Callable, Sequence
 from datetime import datetime, tzinfo
 from typing import Any, Protocol
 
+from governance.calendars import coerce
 from governance.calendars.fields import (
     ACTION_CELLS,
     EXPECTED_ACTIONS,
-    EXPECTED_BOOLEANS,
     EXPECTED_DATES,
     FIELD_SET,
     FIELDS,
     coerce_datetime,
     normalize_name,
     parse_action,
-    parse_bool,
     parse_datetime,
-    parse_waivers,
     split_list,
     suggest_field,
 )
@@ -157,6 +155,8 @@ class RowConverter:
         # A default channel fills empty channel cells too, not only a missing column.
         self._fallback_channel = default_channel or ""
         self._extras = [(name, i) for i, name in enumerate(names) if name and name not in FIELD_SET]
+        #: Every field the header names, built in or extra (a policy's declared field).
+        self.present = frozenset(self.columns) | {name for name, _ in self._extras}
         absent = self.width  # convert() appends one empty cell, read for absent columns
         self._index = tuple(self.columns.get(name, absent) for name in FIELDS)
 
@@ -226,7 +226,7 @@ class RowConverter:
             return
         self.findings.append(Finding(
             "calendar.bad-date", Severity.ERROR,
-            f"publish_at {_show(raw)} is not a date: {self._expected_dates}; the row is skipped",
+            coerce.bad_date(raw, self._expected_dates, "the row"),
             self._cell(self._column("publish_at"), ctx)))
 
     def _missing(self, name: str, index: int, ctx: RowContext) -> None:
@@ -235,14 +235,11 @@ class RowConverter:
             f"{name} is empty; the row is skipped", self._cell(index, ctx)))
 
     def _sponsored_slow(self, raw: object, ctx: RowContext) -> bool:
-        value = parse_bool(raw)
-        if value is not None:
-            return value
-        self.findings.append(Finding(
-            "calendar.bad-value", Severity.ERROR,
-            f"sponsored {_show(raw)} is not a yes/no value ({EXPECTED_BOOLEANS}); "
-            "read as not sponsored", self._cell(self._column("sponsored"), ctx)))
-        return False
+        flag, problem = coerce.sponsored(raw)
+        if problem:
+            self.findings.append(Finding("calendar.bad-value", Severity.ERROR, problem,
+                                         self._cell(self._column("sponsored"), ctx)))
+        return flag
 
     def _action_slow(self, raw: str, ctx: RowContext) -> str:
         action = parse_action(raw)
@@ -250,17 +247,15 @@ class RowConverter:
             return action
         self.findings.append(Finding(
             "calendar.bad-value", Severity.ERROR,
-            f"action {_show(raw)} is not one of {EXPECTED_ACTIONS}; read as a post",
+            f"action {coerce.show(raw)} is not one of {EXPECTED_ACTIONS}; read as a post",
             self._cell(self._column("action"), ctx)))
         return "post"
 
     def _waivers(self, cell: str, ctx: RowContext) -> tuple[PostWaiver, ...]:
-        waivers, bad = parse_waivers(cell)
-        for entry in bad:
-            self.findings.append(Finding(
-                "calendar.bad-value", Severity.ERROR,
-                f"waiver {entry!r} names no rule (expected 'rule-id: reason'); ignored",
-                self._cell(self._column("waive"), ctx)))
+        waivers, problems = coerce.waivers(cell)
+        for problem in problems:
+            self.findings.append(Finding("calendar.bad-value", Severity.ERROR, problem,
+                                         self._cell(self._column("waive"), ctx)))
         return waivers
 
     def _column(self, name: str) -> int:
@@ -269,7 +264,3 @@ class RowConverter:
     def _cell(self, index: int, ctx: RowContext) -> Location:
         return ctx.cell_location(index) if index < self.width else ctx.row_location()
 
-
-def _show(value: object) -> str:
-    text = value if isinstance(value, str) else str(value)
-    return repr(text if len(text) <= 60 else text[:57] + "...")

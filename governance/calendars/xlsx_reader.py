@@ -41,7 +41,7 @@ def read(source: Source, options: ReadOptions) -> Iterator[Post | Finding]:
             # Some exporters write a wrong <dimension>; read-only mode trusts it
             # and would cut rows or columns off.
             sheet.reset_dimensions()
-        yield from _rows(sheet, source.name, options)
+        yield from _rows(sheet, source.name, options, source.fields)
     finally:
         workbook.close()
 
@@ -87,7 +87,8 @@ def _sheet(workbook: Any, wanted: str | None) -> Any:
     raise CalendarError(f"no sheet named {wanted!r} (the workbook has {listed})")
 
 
-def _rows(sheet: Any, name: str, options: ReadOptions) -> Iterator[Post | Finding]:
+def _rows(sheet: Any, name: str, options: ReadOptions, fields: set[str]
+          ) -> Iterator[Post | Finding]:
     ctx = XlsxRow(name, _sheet_ref(sheet.title))
     converter: RowConverter | None = None
     when_index = -1
@@ -100,6 +101,7 @@ def _rows(sheet: Any, name: str, options: ReadOptions) -> Iterator[Post | Findin
             yield from findings
             if converter is None:
                 return
+            fields.update(converter.present)
             when_index = converter.columns["publish_at"]
             continue
         cells: list[Any] = [

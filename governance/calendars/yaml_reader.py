@@ -73,7 +73,7 @@ def read(source: Source, options: ReadOptions) -> Iterator[Post | Finding]:
         return
     builder = _Builder(name)
     converter = RecordConverter(zone(options.timezone), normalize_mapping(options.columns),
-                                options.default_channel)
+                                options.default_channel, source.fields)
     for node in entries:
         record, locations = builder.entry(node)
         yield from builder.take_findings()

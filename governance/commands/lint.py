@@ -124,6 +124,7 @@ def run(calendars: Sequence[str], policy: str | None, formats: Sequence[str],
                           timezone=timezone, sheet=sheet, columns=parse_columns(columns),
                           allow_paths=tuple(allow_paths),
                           keep_plan=any(name in PLAN_FORMATS for name, _ in targets),
+                          record_posts=any(name == "junit" for name, _ in targets),
                           language=lang, **reading)
     # Before the run, so a long lint is not wasted; again after it, when the
     # policy's bases and term files are known.
@@ -145,6 +146,8 @@ def run(calendars: Sequence[str], policy: str | None, formats: Sequence[str],
             click.echo(printable(f"{exc.finding.location}: error: {exc.finding.message} "
                                  f"({exc.finding.rule})"), err=True)
             return EXIT_USAGE
+    never = fail_on.lower() == NEVER_FAIL
+    result.report.fail_on = None if never else Severity.parse(fail_on)
     colour = not no_color and "NO_COLOR" not in os.environ and sys.stdout.isatty()
     _emit(result.report, targets, colour)
     if fail_on.lower() == NEVER_FAIL:

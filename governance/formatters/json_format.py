@@ -27,6 +27,8 @@ def finding_dict(finding: Finding) -> dict[str, Any]:
         "channel": finding.channel or None,
         "waived": finding.waived,
         "waived_by": finding.waived_by or None,
+        # Optional, so the report's version stays: the days a calendar finding covers.
+        **({"window": finding.data["window"]} if "window" in finding.data else {}),
     }
 
 

@@ -1,13 +1,15 @@
 """JUnit XML: the report as test results for CI (GitLab, Jenkins, Azure DevOps...).
 
-One ``<testsuite>`` per file with findings (calendar or policy file, in order);
-in it one ``<testcase>`` per post with findings (named by the post id), and one
-per rule for findings about no single post (named by the rule id). A testcase
-fails when it has an unwaived warning or error: one ``<failure>`` whose
-``message`` is the first of them and whose text lists them all, one
-``file:line:col: severity: message (rule)`` line each. Infos and waived
-findings go to the testcase's ``<system-out>`` and do not fail it. A report
-without findings is one suite, named after what was checked, with one passing
+One ``<testsuite>`` per file (calendar or policy file, in order); in it one
+``<testcase>`` per post (named by the post id; every post linted, passing ones
+too, when the report lists them, so dashboards show the count), and one per
+rule for findings about no single post (named by the rule id). A testcase
+fails when it has an unwaived finding at or above the run's ``--fail-on``
+(``Report.fail_on``): one ``<failure>`` whose ``message`` is the first of them
+and whose text lists them all, one ``file:line:col: severity: message (rule)``
+line each. Other findings (a warning that does not fail the run, infos, notices,
+waived findings) go to the testcase's ``<system-out>``. A report without
+findings or posts is one suite, named after what was checked, with one passing
 testcase, so CI records a green run rather than none.
 
 Attributes are written in a fixed order and there are no timestamps or
@@ -18,14 +20,12 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
-from governance.findings import Finding, Severity
+from governance.findings import NOTICES, Finding, Severity
 from governance.formatters.text import line
 from governance.report import Report
 
-#: The lowest severity that fails a testcase.
-FAILS_AT = Severity.WARNING
 # Characters XML 1.0 cannot hold, even escaped (control characters, lone surrogates).
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
@@ -33,12 +33,14 @@ _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 def render(report: Report, colour: bool = False) -> str:
     root = ET.Element("testsuites")
     suites = _grouped(report)
-    _counts(root, f"governance {report.command}", [c for s in suites.values() for c in s.values()])
+    fails = _failing_at(report.fail_on)
+    _counts(root, f"governance {report.command}",
+            [c for s in suites.values() for c in s.values()], fails)
     for file, cases in suites.items():
         suite = ET.SubElement(root, "testsuite")
-        _counts(suite, file, list(cases.values()))
+        _counts(suite, file, list(cases.values()), fails)
         for name, findings in cases.items():
-            _testcase(suite, file, name, findings)
+            _testcase(suite, file, name, findings, fails)
     ET.indent(root)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") \
         + "\n"
@@ -47,6 +49,8 @@ def render(report: Report, colour: bool = False) -> str:
 def _grouped(report: Report) -> dict[str, dict[str, list[Finding]]]:
     """File -> testcase name -> its findings, in report order."""
     suites: dict[str, dict[str, list[Finding]]] = {}
+    for file, post_id in report.posts:
+        suites.setdefault(file, {}).setdefault(post_id, [])
     for finding in report.findings:
         loc = finding.location
         file = loc.file if loc is not None and loc.file else report.target
@@ -57,23 +61,33 @@ def _grouped(report: Report) -> dict[str, dict[str, list[Finding]]]:
     return suites
 
 
-def _failing(findings: Sequence[Finding]) -> list[Finding]:
-    return [f for f in findings if not f.waived and f.severity >= FAILS_AT]
+Failing = Callable[[Sequence[Finding]], list[Finding]]
 
 
-def _counts(element: ET.Element, name: str, cases: Sequence[Sequence[Finding]]) -> None:
+def _failing_at(threshold: Severity | None) -> Failing:
+    def failing(findings: Sequence[Finding]) -> list[Finding]:
+        if threshold is None:  # --fail-on never
+            return []
+        return [f for f in findings
+                if not f.waived and f.severity >= threshold and f.rule not in NOTICES]
+    return failing
+
+
+def _counts(element: ET.Element, name: str, cases: Sequence[Sequence[Finding]],
+            failing: Failing) -> None:
     element.set("name", _xml(name))
     element.set("tests", str(len(cases)))
-    element.set("failures", str(sum(1 for c in cases if _failing(c))))
+    element.set("failures", str(sum(1 for c in cases if failing(c))))
     element.set("errors", "0")
     element.set("skipped", "0")
 
 
-def _testcase(suite: ET.Element, file: str, name: str, findings: Sequence[Finding]) -> None:
+def _testcase(suite: ET.Element, file: str, name: str, findings: Sequence[Finding],
+              fails: Failing) -> None:
     case = ET.SubElement(suite, "testcase")
     case.set("name", _xml(name))
     case.set("classname", _xml(file))
-    failing = _failing(findings)
+    failing = fails(findings)
     if failing:
         failure = ET.SubElement(case, "failure")
         failure.set("message", _xml(failing[0].message))

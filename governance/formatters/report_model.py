@@ -32,6 +32,13 @@ class Summary(_Strict):
     )
 
 
+class Window(_Strict):
+    """First and last local day (ISO dates) of a calendar finding."""
+
+    start: str = Field(description="First day, e.g. 2026-03-02.")
+    end: str = Field(description="Last day, inclusive.")
+
+
 class FindingRecord(_Strict):
     """One finding; where a field does not apply it is null."""
 
@@ -48,6 +55,8 @@ class FindingRecord(_Strict):
     channel: str | None = Field(description="Channel id of the policy the finding concerns.")
     waived: bool
     waived_by: str | None = Field(description="Who waived it and why, when waived.")
+    window: Window | None = Field(
+        None, description="Calendar findings: the local days the finding covers.")
 
 
 class ReportDocument(_Strict):

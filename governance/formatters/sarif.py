@@ -116,7 +116,11 @@ def _result(finding: Finding, rule_index: int) -> dict[str, Any]:
 
 def _location(loc: Location) -> dict[str, Any]:
     physical: dict[str, Any] = {"artifactLocation": {"uri": artifact_uri(loc.file)}}
-    if not loc.anchor and loc.line > 0:
+    if loc.anchor and loc.line > 0:
+        # An XLSX cell (its row) or an iCalendar event (its BEGIN:VEVENT line): a line
+        # code scanning can place, the anchor beside it says the rest.
+        physical["region"] = {"startLine": loc.line}
+    elif loc.line > 0:
         physical["region"] = {"startLine": loc.line, "startColumn": max(loc.column, 1)}
     location: dict[str, Any] = {"physicalLocation": physical}
     if loc.anchor:

@@ -25,11 +25,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from governance.calendar_report.plan import PlanRecorder
-from governance.calendars import CalendarError, ReadOptions, iter_posts
+from governance.calendars import CalendarError, ReadOptions, open_source
 from governance.errors import UsageError
 from governance.findings import Finding, Location, Severity
 from governance.lint.baseline import fingerprint_data, post_identity
 from governance.lint.channels import ChannelResolver
+from governance.lint.columns import ColumnGate, missing_required
 from governance.lint.context import ActiveRule, activate, build_context, fields_read
 from governance.lint.fields import DeclaredFields
 from governance.lint.hooks import DeclaredRulesHook
@@ -72,6 +73,8 @@ class LintOptions:
     default_channel: str | None = None
     date_order: str | None = None
     until: dt.date | None = None
+    #: Keep every post's file and id for the report (JUnit lists passing posts).
+    record_posts: bool = False
     keep_plan: bool = False  # keep the posts for a report that draws the calendar
     language: str | None = None  # of that report; default: the policy's first
 
@@ -99,18 +102,11 @@ def lint(options: LintOptions, progress: Progress | None = None) -> LintResult:
     run = _Run(ctx, compiler.catalogue, options)
     recorder = PlanRecorder(policy, ctx.timezone, options.language) if options.keep_plan else None
     for path in options.calendars:
-        before = (run.count, len(run.findings))
-        try:
-            posts = iter_posts(path, run.read_options)
-            run.lint_posts(recorder.record(posts) if recorder else posts, progress)
-        except CalendarError as exc:
-            raise UnreadableCalendarError(path, exc.message) from None
-        if run.count == before[0] and not any(
-                f.severity is Severity.ERROR for f in run.findings[before[1]:]):
-            raise UnreadableCalendarError(path, f"no posts in {path}")
+        run.lint_file(path, progress, recorder)
+    run.findings.extend(run.gate.notices())
     run.lint_calendar(options.calendars[0] if options.calendars else "")
     report = Report("lint", target, [*loaded.findings, *run.findings],
-                    checked={"posts": run.count, "rules": run.rules_run})
+                    checked={"posts": run.count, "rules": run.rules_run}, posts=run.posts)
     if recorder is not None:
         report.plan = recorder.plan()
     return LintResult(report, linted=True, policy_files=loaded.read)
@@ -123,6 +119,7 @@ class _Run:
         policy = ctx.policy
         self.ctx = ctx
         self.post_rules = activate(catalogue.rules("post"), catalogue, ctx)
+        self.gate = ColumnGate(self.post_rules, {r.id: r for r in catalogue.declarations})
         self.calendar_rules = activate(catalogue.rules("calendar"), catalogue, ctx)
         self.rules_run = len(self.post_rules) + len(self.calendar_rules)
         # Rules switched off or inactive may still be waived: the waiver is not a typo.
@@ -134,6 +131,8 @@ class _Run:
         self.calendar_waivers: dict[tuple[str, str], dict[str, str]] = {}
         self.findings: list[Finding] = []
         self.count = 0
+        self.posts: list[tuple[str, str]] = []
+        self._record = options.record_posts
         settings = policy.calendar
         self.read_options = ReadOptions(
             timezone=str(ctx.timezone),
@@ -157,29 +156,49 @@ class _Run:
             raise UsageError(f"{where} {chosen!r}: {why}")
         return channel_id
 
+    def lint_file(self, path: str, progress: Progress | None,
+                  recorder: PlanRecorder | None = None) -> None:
+        """Lint one calendar's posts; a file with no post at all is unreadable."""
+        before = (self.count, len(self.findings))
+        try:
+            _, items, fields = open_source(path, self.read_options)
+            self.lint_posts(recorder.record(items) if recorder else items, progress)
+        except CalendarError as exc:
+            raise UnreadableCalendarError(path, exc.message) from None
+        if self.count == before[0] and not any(
+                f.severity is Severity.ERROR for f in self.findings[before[1]:]):
+            raise UnreadableCalendarError(path, f"no posts in {path}")
+        self.findings.extend(self.gate.settle(fields, path))
+        self.findings.extend(missing_required(self.ctx.policy, fields, path))
+
     def lint_posts(self, items: Iterable[Post | Finding], progress: Progress | None) -> None:
         # The hot loop of a lint run: every name it uses is a local.
         ctx, findings, store, resolved = self.ctx, self.findings, self.store, self.resolver.known
-        rules = [(active, active.check) for active in self.post_rules]
-        fields = self.fields or None
+        held = self.gate.pending
+        record = self.posts.append if self._record else None
+        rules = [(active, active.check, held.get(active.rule.id, findings))
+                 for active in self.post_rules]
+        declared = self.fields or None
         count = self.count
         for item in items:
             if isinstance(item, Finding):
                 findings.append(item)
                 continue
             count += 1
+            if record is not None:
+                record((item.location.file, item.id))
             channel_id = resolved.get(item.channel)
             if channel_id is None:
                 channel_id = self._resolve_channel(item)
             else:
                 item.channel = channel_id
             waived = self._read_waive_cell(item) if item.waive else None
-            if fields is not None:
+            if declared is not None:
                 findings.extend(_with_data(finding, _post_data(item, ctx))
-                                for finding in fields.read(item))
-            for active, check in rules:
+                                for finding in declared.read(item))
+            for active, check, sink in rules:
                 for problem in check(item, ctx):
-                    findings.append(self._finding(active, problem, waived, per_post=True))
+                    sink.append(self._finding(active, problem, waived, per_post=True))
             if store is not None and channel_id is not None:
                 store.add(item)
             if progress is not None and count % PROGRESS_EVERY == 0:

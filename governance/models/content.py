@@ -160,7 +160,11 @@ class NetworkLimits(Strict):
     )
     title_max_length: int | None = Field(None, ge=1)
     max_hashtags: int | None = Field(None, ge=0)
-    counting: Literal["chars", "x", "utf16"] = "chars"
+    counting: Literal["chars", "x", "utf16", "graphemes", "mastodon"] = Field(
+        "chars", description="How the network counts: code points, X's weights, UTF-16, "
+        "graphemes (Bluesky), or Mastodon's (graphemes, links 23).")
+    max_bytes: int | None = Field(
+        None, ge=1, description="A ceiling in UTF-8 bytes, besides the length.")
     source: str = ""
 
 

@@ -70,6 +70,9 @@ class RuleBase(Strict):
 
 class TermMatching(Strict):
     ignore_case: bool = True
+    inside_links: bool = Field(
+        False, description="Match inside links, e-mail addresses and @handles too "
+        "(by default k8s.dev is not the word k8s).")
     stem: str | None = Field(
         None, description="Snowball language for inflected forms: russian, english, greek..."
     )

@@ -88,6 +88,9 @@ class Rule:
     prepare: Callable[[LintContext], bool] | None = None
     #: The post fields a calendar rule reads; None: it may read any of them.
     fields: frozenset[str] | None = None
+    #: Post fields without which the rule cannot judge a post (``REQUIRES``): a
+    #: calendar that lacks one altogether skips the rule, with one notice.
+    requires: frozenset[str] = frozenset()
 
     @classmethod
     def from_module(cls, module: ModuleType) -> Rule:
@@ -105,4 +108,5 @@ class Rule:
             check=module.check,
             prepare=getattr(module, "prepare", None),
             fields=frozenset(module.FIELDS) if hasattr(module, "FIELDS") else None,
+            requires=frozenset(getattr(module, "REQUIRES", ())),
         )

@@ -104,6 +104,7 @@ INPUT_IDS: Mapping[str, str] = {
     "policy.entity-list": "An entities rule's allow or deny list file that cannot be used.",
     "policy.bad-pattern": "A declared rule that cannot be compiled (a bad pattern, stemmer...).",
     "policy.rule-example": "A declared rule's example that does not fail or pass as it says.",
+    "policy.message-placeholder": "A declared rule's message placeholder its type cannot fill.",
     "policy.rule-id-clash": "A declared rule id that is a shipped rule's or declared twice.",
     "policy.unknown-rule": "A setting under 'rules:' for a rule id no rule has.",
     "policy.people-file": "A staff register file (people_file) that cannot be read.",

@@ -8,6 +8,12 @@ Counting methods (:func:`count`):
 ``utf16``
     UTF-16 code units: an emoji outside the Basic Multilingual Plane counts 2.
     Some APIs (JavaScript clients, Instagram's) measure this way.
+``graphemes``
+    User-perceived characters (extended grapheme clusters): a family emoji, a
+    flag or a letter with its accents is one. Bluesky counts so.
+``mastodon``
+    Mastodon's count: graphemes, with every ``https://`` link as 23 and a
+    remote mention ``@user@server`` as ``@user``.
 ``x``
     X (Twitter) weighted length, exactly as twitter-text counts it (see
     :mod:`governance.text.twitter_text`, proved by twitter-text's conformance
@@ -22,18 +28,22 @@ from __future__ import annotations
 
 import re
 
+import regex
+
 from governance.text import twitter_text
 from governance.text.spans import WORD_CHARS, Span
 
 __all__ = ["COUNT_METHODS", "count", "extract_urls", "hashtags", "mentions", "x_weighted_length"]
 
-COUNT_METHODS = ("chars", "x", "utf16")
+COUNT_METHODS = ("chars", "x", "utf16", "graphemes", "mastodon")
 
 URL_WEIGHT = twitter_text.URL_LENGTH
 
 _TAG_BODY = re.compile(f"[{WORD_CHARS}]+")
 _HASHTAG = re.compile(f"(?<![{WORD_CHARS}&])[#＃][{WORD_CHARS}]+")
 _MENTION = re.compile(f"(?<![{WORD_CHARS}!@#$%&*＠])[@＠][A-Za-z0-9_][A-Za-z0-9_.]*")
+_GRAPHEME = regex.compile(r"\X")
+_REMOTE_MENTION = re.compile(r"(^|[^/\w])@(([a-z0-9_]+)@[a-z0-9.\-]+[a-z0-9]+)", re.IGNORECASE)
 MAX_HANDLE = 32  # Telegram allows 32; X 15, Instagram 30
 
 
@@ -45,8 +55,33 @@ def count(text: str, method: str = "chars") -> int:
         return x_weighted_length(text)
     if method == "utf16":
         return len(text.encode("utf-16-le", "surrogatepass")) // 2
+    if method == "graphemes":
+        return grapheme_length(text)
+    if method == "mastodon":
+        return mastodon_length(text)
     raise ValueError(f"unknown length method {method!r} (expected one of: "
                      f"{', '.join(COUNT_METHODS)})")
+
+
+def grapheme_length(text: str) -> int:
+    """User-perceived characters (Unicode extended grapheme clusters, the ``regex``
+    package's ``\\X``): a family emoji or a flag is one, as Bluesky counts."""
+    if text.isascii() and "\r\n" not in text:
+        return len(text)
+    return len(_GRAPHEME.findall(text))
+
+
+def mastodon_length(text: str) -> int:
+    """Mastodon's count (``StatusLengthValidator``): every link with ``http(s)://``
+    counts 23, ``@user@server.example`` counts as ``@user``, the rest in graphemes."""
+    parts: list[str] = []
+    position = 0
+    for url in twitter_text.extract_urls(text):
+        if url.value.lower().startswith(("http://", "https://")):
+            parts += [text[position:url.start], "x" * URL_WEIGHT]
+            position = url.end
+    parts.append(text[position:])
+    return grapheme_length(_REMOTE_MENTION.sub(r"\1@\3", "".join(parts)))
 
 
 def x_weighted_length(text: str) -> int:

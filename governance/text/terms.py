@@ -13,6 +13,8 @@ Matching rules, in the order a reader asks about them:
 * **Overlaps.** Matches come back sorted by position and never overlap: the
   leftmost match wins, and at one position the longest term wins. When two terms
   share one form (same words once folded), the first one listed is reported.
+* **Links.** A term never matches inside a link, an e-mail address or an
+  @handle (``k8s.dev`` is not the word "k8s"), unless ``inside_links`` is set.
 * **Stemming** (``stem_language``): case-insensitive terms match every inflected
   form of their words ("скидка" finds "скидки", "скидкой"); see
   :mod:`governance.text._stemmed` for the exact rule. Case-sensitive terms are
@@ -30,6 +32,7 @@ from collections.abc import Iterable
 from governance.text._literal import LiteralGroup, folds_into_ascii, lower_ascii_words
 from governance.text._match import Term, TermMatch, select_longest
 from governance.text._stemmed import StemGroup
+from governance.text.links import inside, link_spans
 
 __all__ = ["Term", "TermMatch", "TermMatcher"]
 
@@ -42,9 +45,11 @@ class TermMatcher:
     ...); ``ValueError`` if it is unknown.
     """
 
-    def __init__(self, terms: Iterable[Term], stem_language: str | None = None) -> None:
+    def __init__(self, terms: Iterable[Term], stem_language: str | None = None,
+                 inside_links: bool = False) -> None:
         self.terms: tuple[Term, ...] = tuple(terms)
         self.stem_language = stem_language
+        self.inside_links = inside_links
         stemmed: list[Term] = []
         literal: list[Term] = []
         for term in self.terms:
@@ -76,5 +81,9 @@ class TermMatcher:
             found += group.scan(text)
         if self._stems is not None:
             found += self._stems.scan(text)
+        if found and not self.inside_links:
+            links = link_spans(text)
+            if links:
+                found = [m for m in found if not inside(links, m.start, m.end)]
         return select_longest(found) if len(found) > 1 else found
 

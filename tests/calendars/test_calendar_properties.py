@@ -4,6 +4,7 @@ and never changes the file."""
 from __future__ import annotations
 
 import tempfile
+from datetime import datetime
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
@@ -67,3 +68,26 @@ def test_csv_rows_of_any_cells(rows: list[list[str]], delimiter: str) -> None:
     header = delimiter.join(["id", "publish_at", "channel", "text", "sponsored", "waive"])
     lines = [header] + [delimiter.join(cell(value) for value in row) for row in rows]
     _read_and_check("\r\n".join(lines).encode("utf-8"), ".csv", ReadOptions())
+
+
+_FORMATS = {"dmy": "%d/%m/%Y %H:%M", "mdy": "%m/%d/%Y %H:%M", "ymd": "%Y/%m/%d %H:%M"}
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(order=st.sampled_from(sorted(_FORMATS)),
+       days=st.lists(st.datetimes(min_value=datetime(2020, 1, 1),
+                                  max_value=datetime(2030, 12, 31)), min_size=1, max_size=12))
+def test_an_inferred_date_order_is_never_wrong(order: str, days: list[datetime]) -> None:
+    """Hootsuite rows in any order: read in that order, or one error naming the option."""
+    moments = [d.replace(second=0, microsecond=0) for d in days]
+    text = "".join(f"{m.strftime(_FORMATS[order])},post {i}\n" for i, m in enumerate(moments))
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "hootsuite.csv"
+        path.write_text(text, encoding="utf-8")
+        try:
+            result = read_calendar(path, ReadOptions(default_channel="x", format="hootsuite"))
+        except CalendarError as exc:
+            assert "--date-order" in exc.message
+            assert order != "ymd"  # a four-digit year first is never ambiguous
+            return
+    assert [p.publish_at.replace(tzinfo=None) for p in result.posts] == moments

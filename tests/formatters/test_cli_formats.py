@@ -54,9 +54,11 @@ def test_every_format_carries_the_calendar_finding(project: Path) -> None:
     assert result["properties"] == {"postIds": ["p1", "p2", "p3"], "channel": "x-brand"}
 
     root = ET.fromstring(junit_text)
-    assert root.get("tests") == "1" and root.get("failures") == "1"
+    # One test case per post, passing ones too; a warning does not fail this run.
+    assert root.get("tests") == "7" and root.get("failures") == "0"
     case = root.find("testsuite/testcase")
     assert case is not None and case.get("name") == "p1"
+    assert "content.promo-share" in (case.findtext("system-out") or "")
 
     first = github_text.splitlines()[0]
     assert first.startswith("::warning file=plan.yaml,line=")
@@ -66,6 +68,14 @@ def test_every_format_carries_the_calendar_finding(project: Path) -> None:
     ReportDocument.model_validate(report)
     finding = report["findings"][0]
     assert finding["post_ids"] == ["p1", "p2", "p3"] and finding["channel"] == "x-brand"
+
+
+def test_junit_fails_a_post_at_the_runs_fail_on(project: Path) -> None:
+    result = CliRunner().invoke(cli, ["lint", "plan.yaml", "--policy", "policy", "--today",
+                                      "2026-03-01", "--format", "junit", "--fail-on", "warning"])
+    assert result.exit_code == 1
+    root = ET.fromstring(result.stdout)
+    assert root.get("tests") == "7" and root.get("failures") == "1"
 
 
 def test_the_same_run_gives_the_same_bytes(project: Path) -> None:

@@ -56,9 +56,11 @@ def test_suites_per_file_cases_per_post_or_rule() -> None:
 
 
 def test_what_fails_and_what_does_not() -> None:
-    cases = {c.get("name"): c for c in parsed(sample_report()).findall("testsuite/testcase")}
+    report = sample_report()
+    report.fail_on = Severity.WARNING
+    cases = {c.get("name"): c for c in parsed(report).findall("testsuite/testcase")}
     assert cases["p12"].find("failure") is not None  # error
-    assert cases["p1"].find("failure") is not None  # warning
+    assert cases["p1"].find("failure") is not None  # warning, and warnings fail this run
     assert cases["p5"].find("failure") is None  # waived
     assert "waived" in (cases["p5"].findtext("system-out") or "")
     assert cases["e1"].find("failure") is None  # info
@@ -69,13 +71,32 @@ def test_what_fails_and_what_does_not() -> None:
                             "days: p1, p2, p3 (content.promo-share)")
 
 
+def test_a_warning_fails_only_a_run_that_fails_on_warnings() -> None:
+    cases = {c.get("name"): c for c in parsed(sample_report()).findall("testsuite/testcase")}
+    assert cases["p12"].find("failure") is not None  # error
+    assert cases["p1"].find("failure") is None
+    assert "content.promo-share" in (cases["p1"].findtext("system-out") or "")
+
+
+def test_every_post_is_a_test_case_passing_ones_too() -> None:
+    report = Report("lint", "p.csv", [
+        Finding("post.length", Severity.ERROR, "too long", Location("p.csv", 3, 1), ("p2",)),
+        Finding("calendar.rule-skipped", Severity.INFO, "skipped", Location("p.csv")),
+    ], posts=[("p.csv", "p1"), ("p.csv", "p2"), ("p.csv", "p3")])
+    report.fail_on = Severity.INFO
+    root = parsed(report)
+    names = [c.get("name") for c in root.findall("testsuite/testcase")]
+    assert names == ["p1", "p2", "p3", "calendar.rule-skipped"]
+    assert root.get("tests") == "4" and root.get("failures") == "1"  # a notice never fails
+
+
 def test_several_findings_of_one_post_are_one_failure() -> None:
     report = Report("lint", "p.csv", [
         Finding("post.length", Severity.ERROR, "too long", Location("p.csv", 2, 1), ("p1",)),
         Finding("post.hashtags", Severity.WARNING, "too many tags", Location("p.csv", 2, 1),
                 ("p1",)),
         Finding("nw.x", Severity.INFO, "fyi", Location("p.csv", 2, 1), ("p1",)),
-    ])
+    ], fail_on=Severity.WARNING)
     case = parsed(report).find("testsuite/testcase")
     assert case is not None
     failure = case.find("failure")

@@ -173,3 +173,20 @@ def test_a_moved_finding_keeps_its_fingerprint() -> None:
 
 def test_registered() -> None:
     assert FORMATTERS["sarif"] is sarif.render
+
+
+@pytest.mark.parametrize(("location", "region"), [
+    (Location("plan.xlsx", 12, 2, "Plan!B12"), {"startLine": 12}),       # the row
+    (Location("feed.ics", 19, 1, "VEVENT 4"), {"startLine": 19}),        # BEGIN:VEVENT
+    (Location("plan.csv", 3, 7), {"startLine": 3, "startColumn": 7}),
+    (Location("plan.xlsx", 0, 0, "Plan"), None),
+])
+def test_spreadsheet_rows_and_calendar_events_get_a_region(
+        location: Location, region: dict[str, int] | None) -> None:
+    report = Report("lint", location.file, [
+        Finding("post.length", Severity.ERROR, "too long", location, ("p1",))])
+    (result,) = rendered(report)["runs"][0]["results"]
+    physical = result["locations"][0]["physicalLocation"]
+    assert physical.get("region") == region
+    if location.anchor:
+        assert result["locations"][0]["message"] == {"text": location.anchor}

@@ -116,3 +116,32 @@ def test_calendar_format_forces_a_reader(tmp_path: Path, policy: str) -> None:
     path = write(tmp_path, "posts.txt", '[{"id": "a", "publish_at": "2026-03-02T10:00", '
                                          '"channel": "x-brand", "text": "Hi"}]')
     assert run(path, "--policy", policy, "--calendar-format", "json")[0] == 0
+
+
+def test_calendar_findings_carry_their_window_as_data(tmp_path: Path) -> None:
+    import json
+
+    policy = str(write_policy(tmp_path, "channels:\n  - {id: x-brand, cadence: "
+                                        "{max_per_day: 1, max_silence_days: 2}}\n"))
+    path = write(tmp_path, "plan.csv", "id,publish_at,channel,text\n"
+                 "a,2026-03-02T10:00,x-brand,One\nb,2026-03-02T12:00,x-brand,Two\n"
+                 "c,2026-03-09T12:00,x-brand,Three\n")
+    report = json.loads(run(path, "--policy", policy, "--format", "json")[1])
+    windows = {f["rule"]: f.get("window") for f in report["findings"]}
+    assert report["version"] == 1
+    assert windows["cadence.max-per-day"] == {"start": "2026-03-02", "end": "2026-03-02"}
+    assert windows["cadence.silence"] == {"start": "2026-03-02", "end": "2026-03-09"}
+
+
+def test_until_bounds_recurring_events(tmp_path: Path, policy: str) -> None:
+    import json
+
+    path = write(tmp_path, "feed.ics", "\r\n".join([
+        "BEGIN:VCALENDAR", "VERSION:2.0", "BEGIN:VEVENT", "UID:tip",
+        "DTSTART:20260302T100000Z", "DESCRIPTION:Weekly brew tip", "RRULE:FREQ=WEEKLY",
+        "END:VEVENT", "END:VCALENDAR", ""]))
+    args = ["--policy", policy, "--channel", "x-brand", "--format", "json"]
+    report = json.loads(run(path, *args, "--until", "2026-03-16")[1])
+    assert report["summary"]["checked"]["posts"] == 3
+    report = json.loads(run(path, *args)[1])
+    assert report["summary"]["checked"]["posts"] == 53  # a year of Mondays, no more

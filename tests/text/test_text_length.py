@@ -132,3 +132,24 @@ def test_entities_slice_the_text(text: str) -> None:
     normal = unicodedata.normalize("NFC", text)
     assert 0 <= count(text, "x") <= 2 * len(normal) + 23 * len(extract_urls(normal))
     assert count(text, "utf16") >= count(text, "chars")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("plain", 5),
+    ("👨‍👩‍👧‍👦", 1),            # a ZWJ family is one grapheme
+    ("🇫🇷🇩🇪", 2),               # two flags
+    ("e\u0301te\u0301", 3),    # decomposed accents join their letters
+    ("a\r\nb", 3),              # CR LF is one
+])
+def test_graphemes(text: str, expected: int) -> None:
+    assert count(text, "graphemes") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Hi https://example.com/a/very/long/path", 3 + 23),
+    ("Hi example.com/a/very/long/path", 31),        # without https:// it counts in full
+    ("cc @bob@mastodon.social", 7),
+    ("mail bob@mastodon.social", 24),
+])
+def test_mastodon(text: str, expected: int) -> None:
+    assert count(text, "mastodon") == expected

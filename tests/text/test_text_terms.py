@@ -215,8 +215,11 @@ ALL_TERMS = [*LEXICON, Term("kit"), Term("\u017fale"), Term("straße"), Term("ss
 @settings(max_examples=400, deadline=None)
 @given(texts)
 def test_matches_equal_the_plain_reference(text: str) -> None:
-    matcher = TermMatcher(ALL_TERMS)
+    # The reference knows words, not links ("ever.best" is one): compare on words.
+    matcher = TermMatcher(ALL_TERMS, inside_links=True)
     assert matcher.find(text) == reference_find(ALL_TERMS, text)
+    outside = TermMatcher(ALL_TERMS).find(text)
+    assert set(outside) <= set(matcher.find(text))
 
 
 @settings(max_examples=200, deadline=None)
@@ -265,3 +268,9 @@ def test_hit_count_equals_the_floor(tmp_path: Path) -> None:
     matcher = TermMatcher(terms)
     assert expected > 0
     assert sum(len(matcher.find(text)) for text in posts) == expected
+
+
+def test_terms_skip_links_addresses_and_handles_unless_asked() -> None:
+    text = "k8s.dev, https://example.com/k8s, ops@k8s.io, @k8s and k8s itself"
+    assert [m.start for m in TermMatcher([Term("k8s")]).find(text)] == [text.rindex("k8s i")]
+    assert len(TermMatcher([Term("k8s")], inside_links=True).find(text)) == 5

@@ -37,7 +37,14 @@ from governance.models.content import DuplicateSettings
 from governance.models.post import Post
 from governance.rules.base import LintContext, Problem
 from governance.rules.calendar.similarity import Repeat, repeats
-from governance.rules.calendar.timeline import Lane, Timeline, days_text, ids_text, percent
+from governance.rules.calendar.timeline import (
+    Lane,
+    Timeline,
+    days_text,
+    ids_text,
+    percent,
+    window,
+)
 from governance.rules.calendar.timeline import timeline as calendar_timeline
 
 ID = "content.duplicates"
@@ -78,7 +85,9 @@ def _problem(lane: Lane, repeat: Repeat, settings: DuplicateSettings, calendar: 
               f"{span}: {_quote(posts[0].text)}")
     return Problem(f"{detail}: {ids_text(posts)}", posts=posts, channel=posts[0].channel,
                    data={"identical": repeat.identical, "window_days": settings.window_days,
-                         "similarity": settings.similarity, "channels": channels})
+                         "similarity": settings.similarity, "channels": channels,
+                         "window": window(lane.days[repeat.positions[0]],
+                                          lane.days[repeat.positions[-1]])})
 
 
 def _quote(text: str) -> str:

@@ -40,6 +40,7 @@ from governance.rules.calendar.timeline import (
     day_text,
     days_text,
     ids_text,
+    window,
 )
 
 HOUR_SECONDS = 3600
@@ -90,7 +91,8 @@ def _burst(lane: Lane, channel: str, limit: int, calendar: Timeline, first: int,
     detail = (f"channel {channel!r}: {len(posts)} posts {when}{busiest}, "
               f"more than {limit} an hour")
     return _problem(detail, headline, posts, channel,
-                    {"count": peak, "limit": limit, "first": _clock(start), "last": _clock(end)})
+                    {"count": peak, "limit": limit, "first": _clock(start), "last": _clock(end),
+                     "window": window(start.toordinal(), end.toordinal())})
 
 
 def too_many_per_day(lane: Lane, channel: str, limit: int, calendar: Timeline,
@@ -104,7 +106,8 @@ def too_many_per_day(lane: Lane, channel: str, limit: int, calendar: Timeline,
             detail = (f"channel {channel!r}: {len(posts)} posts on {day_text(days[first])}, "
                       f"more than {limit} a day")
             yield _problem(detail, headline, posts, channel,
-                           {"count": len(posts), "limit": limit, "day": day_text(days[first])})
+                           {"count": len(posts), "limit": limit, "day": day_text(days[first]),
+                            "window": window(days[first], days[first])})
         first = last
 
 
@@ -159,7 +162,8 @@ def _thin(lane: Lane, channel: str, minimum: int, stretch: list[tuple[int, int, 
     detail = f"channel {channel!r}: {held}, fewer than {minimum} a week"
     return _problem(detail, headline, posts, channel,
                     {"count": min(counts), "limit": minimum, "first_day": day_text(first_monday),
-                     "last_day": day_text(stretch[-1][0] + 6)})
+                     "last_day": day_text(stretch[-1][0] + 6),
+                     "window": window(first_monday, stretch[-1][0] + 6)})
 
 
 def too_long_silences(lane: Lane, channel: str, max_days: int, calendar: Timeline,
@@ -190,8 +194,11 @@ def _silence(calendar: Timeline, channel: str, max_days: int, before: Post | Non
     detail = (f"channel {channel!r}: no post for {_duration(gap)}, from {since} to {until}, "
               f"longer than {max_days} day{'' if max_days == 1 else 's'}")
     posts = tuple(p for p in (before, after) if p is not None)
+    first = calendar.local(before).toordinal() if before else calendar.first_day
+    last = calendar.local(after).toordinal() if after else calendar.last_day
     return _problem(detail, headline, posts, channel,
-                    {"count": round(gap / DAY_SECONDS, 1), "limit": max_days})
+                    {"count": round(gap / DAY_SECONDS, 1), "limit": max_days,
+                     "window": window(first, last)})
 
 
 def _problem(detail: str, headline: Headline, posts: tuple[Post, ...], channel: str,

@@ -144,6 +144,11 @@ def day_text(ordinal: int) -> str:
     return dt.date.fromordinal(ordinal).isoformat()
 
 
+def window(first: int, last: int) -> dict[str, str]:
+    """A finding's window as data: ``{"start": "2026-03-02", "end": "2026-03-08"}``."""
+    return {"start": day_text(first), "end": day_text(last)}
+
+
 def days_text(first: int, last: int) -> str:
     """``2026-03-02..2026-03-31``, or one date for a single day."""
     if first == last:

@@ -31,6 +31,7 @@ from governance.rules.calendar.timeline import (
     days_text,
     ids_text,
     percent,
+    window,
 )
 
 
@@ -131,6 +132,7 @@ def share_problem(run: Overshare, what: str, channel: str, limit: ShareLimit,
         "last_day": days_text(run.last_day, run.last_day),
         "window_days": run.worst_days, "matching": run.matching, "total": run.total,
         "share": round(100 * run.matching / run.total, 1), "limit": limit.max_percent,
+        "window": window(run.first_day, run.last_day),
     }
     return Problem(f"{message}: {ids_text(run.posts)}", posts=run.posts, channel=channel,
                    data=data)

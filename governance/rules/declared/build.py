@@ -23,6 +23,7 @@ from governance.rules.declared.calendar_examples import calendar_example_failure
 from governance.rules.declared.examples import example_failures
 from governance.rules.declared.fields import field_problems
 from governance.rules.declared.filters import PostFilter, compile_filter
+from governance.rules.declared.messages import fills_of, unfillable
 from governance.rules.declared.types import (
     Checker,
     CompileError,
@@ -34,6 +35,7 @@ from governance.source import DataPath
 from governance.text.terms import Term
 
 BAD_PATTERN = "policy.bad-pattern"
+MESSAGE_PLACEHOLDER = "policy.message-placeholder"
 RULE_EXAMPLE = "policy.rule-example"
 
 _NOTHING: tuple[Problem, ...] = ()
@@ -86,6 +88,14 @@ def build_rules(policy: Policy, types: Mapping[type[RuleBase], DeclaredType],
     ctx = examples_context(policy)
     for path, declared in declared_entries(policy):
         kind = types[type(declared)]
+        unfilled = unfillable(declared)
+        if unfilled:
+            names = ", ".join("{" + name + "}" for name in unfilled)
+            fills = ", ".join("{" + n + "}" for n in fills_of(declared) or ()) or "none"
+            build.issues.append(BuildIssue(
+                MESSAGE_PLACEHOLDER, f"rule {declared.id!r}: the message uses {names}, which a "
+                f"{declared.type} rule cannot fill (it fills: {fills})", (*path, "message")))
+            continue
         try:
             check = kind.compile(declared, policy, (terms or {}).get(declared.id, ()))
         except CompileError as exc:

@@ -8,6 +8,36 @@ from __future__ import annotations
 
 PLACEHOLDERS = ("match", "replacement", "count", "limit")
 
+#: The placeholders each rule type fills; another in its message would be shown
+#: as written («{match}»), so ``governance check`` refuses it (``unfillable``).
+FILLED_BY: dict[str, tuple[str, ...]] = {
+    "existence": ("match",),
+    "substitution": ("match", "replacement"),
+    "occurrence": ("count", "limit"),
+    "length": ("count", "limit"),
+    "pattern": ("match",),
+    "conditional": (),
+    "share": ("count", "limit"),
+    "cadence": ("count", "limit"),
+}
+
+
+def fills_of(rule: object) -> tuple[str, ...] | None:
+    """The placeholders a declared rule fills; None for a type this table does not know."""
+    kind = str(getattr(rule, "type", ""))
+    if kind == "pattern" and getattr(rule, "mode", "forbid") == "require":
+        return ()  # a required pattern that is missing has no match to show
+    return FILLED_BY.get(kind)
+
+
+def unfillable(rule: object) -> list[str]:
+    """The placeholders in a declared rule's ``message`` that it cannot fill."""
+    fills = fills_of(rule)
+    if fills is None:
+        return []
+    message = str(getattr(rule, "message", ""))
+    return [name for name in PLACEHOLDERS if "{" + name + "}" in message and name not in fills]
+
 
 def fill(template: str, **values: object) -> str:
     text = template

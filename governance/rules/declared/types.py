@@ -63,9 +63,15 @@ class DeclaredType:
     compile: Callable[[Any, Policy, Sequence[Term]], Callable[..., Iterator[Problem]]]
 
 
-def _matcher(terms: Sequence[Term], stem: str | None, where: DataPath) -> TermMatcher:
+_LINK_FIELDS = frozenset({"link", "media"})
+
+
+def _matcher(terms: Sequence[Term], stem: str | None, where: DataPath,
+             rule: ExistenceRule | SubstitutionRule | None = None) -> TermMatcher:
+    # A rule on the link or media field reads nothing but links.
+    inside_links = rule is not None and (rule.inside_links or rule.scope in _LINK_FIELDS)
     try:
-        return TermMatcher(terms, stem_language=stem)
+        return TermMatcher(terms, stem_language=stem, inside_links=inside_links)
     except ValueError as exc:
         raise CompileError(where, str(exc)) from None
 
@@ -79,7 +85,7 @@ def _regex(pattern: str, ignore_case: bool, where: DataPath) -> SafePattern:
 
 def _existence(rule: ExistenceRule) -> Checker:
     matcher = _matcher([Term(t, "", not rule.ignore_case) for t in rule.tokens], rule.stem,
-                       ("tokens",))
+                       ("tokens",), rule)
     read, scope, template = field_getter(rule.scope), rule.scope, rule.message
 
     def check(post: Post, ctx: LintContext) -> Iterator[Problem]:
@@ -92,7 +98,7 @@ def _existence(rule: ExistenceRule) -> Checker:
 
 def _substitution(rule: SubstitutionRule, terms: Sequence[Term]) -> Checker:
     swaps = [Term(t, r, not rule.ignore_case) for t, r in rule.swap.items()]
-    matcher = _matcher([*swaps, *terms], rule.stem, ("swap",))
+    matcher = _matcher([*swaps, *terms], rule.stem, ("swap",), rule)
     read, scope, template = field_getter(rule.scope), rule.scope, rule.message
 
     def check(post: Post, ctx: LintContext) -> Iterator[Problem]:

@@ -50,6 +50,8 @@ ID = "approvals.required"
 SUMMARY = "Posts that need approval are approved by enough roles that may approve them."
 SEVERITY = Severity.ERROR
 SOURCE = "seed 002 §3 (who has final approval); DOMAIN.md (approvals recorded by a role)"
+#: Without this column in the calendar the rule is skipped, with one notice.
+REQUIRES = ("approved_by",)
 TARGET = "post"
 
 

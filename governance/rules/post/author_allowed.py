@@ -37,6 +37,8 @@ ID = "post.author-allowed"
 SUMMARY = "The author's role may write for the channel."
 SEVERITY = Severity.ERROR
 SOURCE = "seed 003 §3 (who runs the account); seed 002 §3 (who creates content)"
+#: Without this column in the calendar the rule is skipped, with one notice.
+REQUIRES = ("author",)
 TARGET = "post"
 
 

@@ -2,7 +2,9 @@
 
 A network refuses or cuts off a text that is too long, and each counts in its
 own way: X weighs every URL as 23 characters and emoji or CJK as 2, Telegram
-counts UTF-16 code units and allows a media caption far less than a message.
+counts UTF-16 code units and allows a media caption far less than a message,
+Bluesky counts graphemes (a family emoji is one) under a ceiling of 3,000
+UTF-8 bytes, Mastodon counts every link as 23.
 The limits come from the policy's ``networks:`` table (the shipped
 ``network-limits`` pack); a channel may be stricter with ``limits.max_length``.
 
@@ -52,6 +54,8 @@ _UNITS = {
     "chars": "characters",
     "x": "characters as X counts them (URLs 23, emoji and CJK 2)",
     "utf16": "UTF-16 code units",
+    "graphemes": "characters (graphemes: a combined emoji counts 1)",
+    "mastodon": "characters as Mastodon counts them (links 23)",
 }
 
 
@@ -62,6 +66,7 @@ class _Limits:
     counting: str
     text_from: str  # who sets each limit, for the message
     caption_from: str
+    max_bytes: int | None = None
 
 
 def _build(ctx: LintContext) -> dict[str, _Limits]:
@@ -74,10 +79,11 @@ def _build(ctx: LintContext) -> dict[str, _Limits]:
         caption_base = network.caption_max_length if network else None
         caption, caption_from = _stricter(caption_base or (network.max_length if network else
                                                            None), own, channel.network.value, cid)
-        if text is not None or caption is not None:
+        max_bytes = network.max_bytes if network else None
+        if text is not None or caption is not None or max_bytes is not None:
             counting = network.counting if network else "chars"
             table[cid] = _Limits(text, caption, counting, text_from,
-                                 caption_from if caption_base else text_from)
+                                 caption_from if caption_base else text_from, max_bytes)
     return table
 
 
@@ -96,11 +102,18 @@ def check(post: Post, ctx: LintContext) -> Iterator[Problem]:
     limits = cached(ctx, ID, _build).get(post.channel)
     if limits is None:
         return
+    text = post.text
+    if limits.max_bytes is not None and len(text) * 4 > limits.max_bytes:
+        size = len(text.encode("utf-8"))
+        if size > limits.max_bytes:
+            yield Problem(
+                f"{size} bytes in UTF-8; a post on {post.channel!r} takes at most "
+                f"{limits.max_bytes} bytes", post=post, field="text",
+                data={"count": size, "limit": limits.max_bytes})
     caption = bool(post.media)
     limit = limits.caption if caption else limits.text
-    text = post.text
-    # Every counting method counts at least one per code point, except X's URLs.
-    if limit is None or (limits.counting == "chars" and len(text) <= limit):
+    # Code points are never fewer than chars or graphemes: most posts stop here.
+    if limit is None or (limits.counting in ("chars", "graphemes") and len(text) <= limit):
         return
     count = network_count(text, limits.counting)
     if count > limit:

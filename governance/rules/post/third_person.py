@@ -29,6 +29,7 @@ from governance.findings import Severity
 from governance.models.post import Post
 from governance.rules.base import LintContext, Problem
 from governance.rules.post.common import cached
+from governance.text.links import inside, link_spans
 from governance.text.voice import brand_as_subject
 
 ID = "tone.third-person"
@@ -51,6 +52,11 @@ def check(post: Post, ctx: LintContext) -> Iterator[Problem]:
     brands = cached(ctx, ID, _build)
     if not brands:
         return
+    links: list[tuple[int, int]] | None = None
     for found in brand_as_subject(post.text, brands):
+        if links is None:
+            links = link_spans(post.text)
+        if inside(links, found.brand.start, found.brand.end):
+            continue  # press@nordwind.example names no subject
         yield Problem(f"«{found.brand.text}» is the subject of a sentence: write about the "
                       "company as «we»", post=post, field="text", data={"match": found.brand.text})

@@ -2,7 +2,8 @@
 
 Without a topic nobody can tell whether the post stays on the account's
 subjects (seed 003 §6); the ``topic`` column makes it explicit. Only channels
-that declare ``topics`` ask for it.
+that declare ``topics`` ask for it. A calendar without a ``topic`` column skips
+the rule, with one ``calendar.rule-skipped`` notice.
 
 Fails::
 
@@ -10,7 +11,8 @@ Fails::
       channels:
         - {id: vk-brand, topics: [product, events]}
     posts:
-      - {id: p1, channel: vk-brand}
+      - {id: p1, channel: vk-brand, topic: ""}
+      - {id: p2, channel: vk-brand, topic: events}
 
 Passes::
 
@@ -35,6 +37,8 @@ ID = "post.topic-missing"
 SUMMARY = "Posts on channels with topics name their topic."
 SEVERITY = Severity.INFO
 SOURCE = "seed 003 §6 (stay on the account's topics)"
+#: Without this column in the calendar the rule is skipped, with one notice.
+REQUIRES = ("topic",)
 TARGET = "post"
 
 
