@@ -46,6 +46,7 @@ _REFERENCES: tuple[tuple[str, str], ...] = (
     ("waivers.*.approved_by", "role"),
     ("waivers.*.target.channel", "channel"),
     ("waivers.*.target.activity", "activity"),
+    ("document.sections.*.rules.*", "rule"),
 )
 
 _UNIQUE: tuple[tuple[str, str], ...] = (
@@ -85,7 +86,16 @@ def _declared(policy: Policy) -> dict[str, set[str]]:
         "activity": {a.id for a in policy.workflow.activities},
         "escalation route": {e.id for e in policy.workflow.escalation},
         "kind": {k.id for k in policy.content.kinds},
+        "rule": _rule_ids(policy),
     }
+
+
+def _rule_ids(policy: Policy) -> set[str]:
+    """Shipped and declared rule ids, which a document section may state."""
+    from governance.rules import all_rules  # the rules import the models this module checks
+
+    declared = [rule.id for rule in (*policy.tone.rules, *policy.content.rules)]
+    return {rule.id for rule in all_rules()} | set(declared)
 
 
 def _suggest(value: str, known: set[str]) -> str:

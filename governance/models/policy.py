@@ -10,6 +10,7 @@ from pydantic import Field, field_validator, model_validator
 from governance.models.channels import Channel
 from governance.models.common import RoleRef, SeverityName, Strict, Text
 from governance.models.content import ContentPolicy, Disclosure, NetworkTable, TonePolicy
+from governance.models.document import DocumentSettings
 from governance.models.goals import Goal
 from governance.models.organisation import Organisation
 from governance.models.roles import Role
@@ -85,6 +86,7 @@ class Policy(Strict):
         json_schema_extra=_rules_schema,
     )
     waivers: list[Waiver] = Field(default_factory=list)
+    document: DocumentSettings = Field(default_factory=DocumentSettings)
 
     @field_validator("extends", mode="before")
     @classmethod

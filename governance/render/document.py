@@ -101,6 +101,7 @@ def bullets(items: list[Item]) -> tuple[BulletList, ...]:
 class Subsection:
     title: str
     blocks: tuple[Block, ...]
+    level: int = 2  # 3: a heading under the one before it (from a policy's own Markdown)
 
 
 @dataclass(frozen=True)
@@ -129,3 +130,5 @@ class Document:
     version: str
     effective_date: str
     sections: tuple[Section, ...]
+    intro: tuple[Block, ...] = ()  # the policy's own introduction, before the sections
+    paper: str = "a4"  # "a4" or "letter", for Word and PDF
