@@ -13,7 +13,7 @@ import click
 from governance.errors import EXIT_FINDINGS, EXIT_OK, UsageError
 
 _SUFFIXES = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html",
-             ".docx": "docx", ".csv": "csv", ".xlsx": "xlsx"}
+             ".docx": "docx", ".csv": "csv", ".xlsx": "xlsx", ".pdf": "pdf"}
 _FORMAT_NAMES = {"markdown": "md"}
 
 
@@ -50,16 +50,19 @@ def command() -> None:
 
 
 @command.command("policy")
-@_options(("md", "html", "docx"))
+@_options(("md", "html", "docx", "pdf"))
+@click.option("--reference-docx", "reference_docx", default=None,
+              type=click.Path(dir_okay=False, path_type=Path),
+              help="Word file whose styles, header, footer and first page the docx uses.")
 def policy_command(**options: Any) -> None:
-    """The staff social media policy: Markdown, one HTML page, or Word (docx)."""
+    """The staff social media policy: Markdown, one HTML page, Word (docx) or PDF."""
     raise SystemExit(run("policy", **options))
 
 
 @command.command("raci")
-@_options(("md", "csv", "html", "xlsx"))
+@_options(("md", "csv", "html", "xlsx", "pdf"))
 def raci_command(**options: Any) -> None:
-    """The RACI matrix: Markdown, CSV, one HTML page, or a spreadsheet (xlsx)."""
+    """The RACI matrix: Markdown, CSV, one HTML page, a spreadsheet (xlsx) or PDF."""
     raise SystemExit(run("raci", **options))
 
 
@@ -90,7 +93,7 @@ def policy_commit(directory: Path) -> str:
 
 def run(what: str, *, policy_path: str, fmt: str | None, output: Path | None,
         lang: str | None, today: dt.datetime | None, templates: Path | None,
-        git_commit: bool) -> int:
+        git_commit: bool, reference_docx: Path | None = None) -> int:
     from governance import render
     from governance.findings import Severity
     from governance.formatters.text import line
@@ -102,6 +105,8 @@ def run(what: str, *, policy_path: str, fmt: str | None, output: Path | None,
         raise UsageError(f"{chosen} is a binary format: give --output FILE")
     if templates is not None and not templates.is_dir():
         raise UsageError(f"{templates}: templates directory not found")
+    if reference_docx is not None and not reference_docx.is_file():
+        raise UsageError(f"{reference_docx}: reference Word file not found")
     result = load_policy(policy_path)
     errors = [f for f in result.findings if f.severity is Severity.ERROR]
     if result.policy is None or errors:
@@ -112,7 +117,8 @@ def run(what: str, *, policy_path: str, fmt: str | None, output: Path | None,
     loaded = result.policy
     options = render.RenderOptions(
         lang=lang, today=today.date() if today else None, templates=templates,
-        git_commit=policy_commit(loaded.base_dir) if git_commit else "")
+        git_commit=policy_commit(loaded.base_dir) if git_commit else "",
+        reference_docx=reference_docx)
     from jinja2 import TemplateError
 
     try:

@@ -28,6 +28,7 @@ from governance.render.document import (
     Paragraph,
     Section,
     Subsection,
+    page_size,
 )
 from governance.render.i18n import Catalogue
 from governance.render.markdown_blocks import markdown_blocks
@@ -70,8 +71,6 @@ GENERATED: dict[GeneratedName, SectionBuilder] = {
 GENERATED_ANCHORS = ("toc-title", "purpose", "scope", "roles", "channels", "workflow", "tone",
                      "content", "disclosure", "responding", "leadership", "measurement",
                      "waivers", "checks", "consequences", "version")
-#: Countries whose offices print on US Letter.
-LETTER_COUNTRIES = frozenset({"US", "CA"})
 
 
 def running_rules(policy: Policy, today: dt.date) -> frozenset[str]:
@@ -155,13 +154,6 @@ def clean_title(title: str) -> str:
     return " ".join(title.split())
 
 
-def paper(policy: Policy) -> str:
-    if policy.document.paper is not None:
-        return policy.document.paper.value
-    country = policy.organisation.country if policy.organisation else None
-    return "letter" if country in LETTER_COUNTRIES else "a4"
-
-
 def build_document(ctx: DocContext) -> Document:
     custom = ctx.policy.document.sections is not None
     sections = _placed_sections(ctx) if custom else _default_sections(ctx)
@@ -185,5 +177,5 @@ def build_document(ctx: DocContext) -> Document:
         effective_date=effective,
         sections=numbered,
         intro=intro,
-        paper=paper(ctx.policy),
+        paper=page_size(ctx.policy),
     )
