@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -53,6 +54,17 @@ _CHAR_WIDTH = int(5.6 * 12700)
 _CELL_PADDING = 2 * 72000
 
 
+#: An e-mail address, a web address or a handle: Word may break these anywhere.
+_ADDRESS = re.compile(r"[@/]|\w\.\w")
+#: Characters of an address kept on one line before the column may break it.
+ADDRESS_ROOM = 12
+
+
+def word_room(word: str) -> int:
+    """Characters a word needs on one line: all of a word, some of an address."""
+    return min(len(word), ADDRESS_ROOM) if _ADDRESS.search(word) else len(word)
+
+
 def column_widths(header: tuple[str, ...], rows: list[tuple[str, ...]], total: int) -> list[int]:
     """Widths (EMU) that fit each column's longest word first, so no word breaks
     letter by letter, then share the rest in proportion to how much text each holds."""
@@ -60,7 +72,7 @@ def column_widths(header: tuple[str, ...], rows: list[tuple[str, ...]], total: i
     for index, title in enumerate(header):
         cells = [row[index] for row in rows if row[index]]
         typical = sum(len(cell) for cell in cells) / len(cells) if cells else 0
-        longest = max(len(word) for text in [title, *cells] for word in text.split() or [""])
+        longest = max(word_room(word) for text in [title, *cells] for word in text.split() or [""])
         needs.append((longest + 1) * _CHAR_WIDTH + _CELL_PADDING)
         wants.append(max(typical - longest, 0) + 1)
     spare = total - sum(needs)

@@ -108,7 +108,7 @@ class Catalogue:
         return dataclasses.replace(base, family=family, date_locale=_date_locale(lang, country))
 
     def has(self, key: str) -> bool:
-        return key in self.messages
+        return key in self.messages or f"family.{self.family}.{key}" in self.messages
 
     def _message(self, key: str) -> str | dict[str, str]:
         """The organisation kind's own wording of ``key`` when it has one, else the usual."""

@@ -122,7 +122,7 @@ def _default_sections(ctx: DocContext) -> list[Section]:
 def _rules_section(ctx: DocContext, cited: set[str], title: str) -> Section:
     """Content rules, then every other check no section has stated."""
     content = rules.content(ctx)
-    checks = rules.other_checks(ctx, cited)
+    checks = rules.other_checks(ctx, cited | cited_rules((content,)))
     extra = (Subsection(checks.title, checks.blocks),) if not checks.empty else ()
     return Section(content.anchor, title or content.title, content.blocks,
                    (*content.subsections, *extra))
