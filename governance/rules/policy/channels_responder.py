@@ -1,10 +1,10 @@
 """Every channel has an owner and at least one responder.
 
-Comments and messages must be answered, not just counted (seed 000: answered
+Comments and messages must be answered, not just counted («SMM на службе HR»: answered
 comments as a KPI; the airline that answered in minutes and the one that did
 not). Who answers depends on the account: a support account is best run by the
-service department, an awareness account by marketing or PR (seed 003 §3).
-The schema already requires ``owner``; this rule requires ``responders``.
+service department, an awareness account by marketing or PR («Советы по ведению корпоративных
+аккаунтов» §3). The schema already requires ``owner``; this rule requires ``responders``.
 
 Fails::
 
@@ -38,7 +38,7 @@ from governance.rules.base import PolicyContext, Problem
 ID = "channels.responder"
 SUMMARY = "Every channel has an owner and at least one role that answers comments."
 SEVERITY = Severity.ERROR
-SOURCE = "seed 003 §3; seed 000"
+SOURCE = "«Советы по ведению корпоративных аккаунтов» §3; «SMM на службе HR»"
 TARGET = "policy"
 
 

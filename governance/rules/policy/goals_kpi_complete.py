@@ -2,7 +2,8 @@
 
 A KPI is measurable only with a number to reach, the period it is measured over
 and a role that answers for it, e.g. followers: double in one month, owned by
-the SMM lead (seed 000; seed 002 §5: KPIs tied to goals, with targets).
+the SMM lead («SMM на службе HR»; «Политика в отношении социальных сетей: то, что растет, должно
+расти выше» §5: KPIs tied to goals, with targets).
 
 Fails::
 
@@ -40,7 +41,8 @@ from governance.rules.base import PolicyContext, Problem
 ID = "goals.kpi-complete"
 SUMMARY = "Every KPI has a target, a period and an owner."
 SEVERITY = Severity.ERROR
-SOURCE = "seed 002 §5; seed 000"
+SOURCE = ("«Политика в отношении социальных сетей: то, что растет, должно расти выше» §5; «SMM на "
+          "службе HR»")
 TARGET = "policy"
 
 

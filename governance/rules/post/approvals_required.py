@@ -1,9 +1,9 @@
 """A post that needs approval names enough approvers whose role may approve it.
 
-"Who has final approval" is part of every workflow (seed 002 §3). A policy lists
-approval requirements by kind of content, channel and sponsorship under
-``workflow.approvals``; the calendar's ``approved_by`` column records who signed
-off. The author never approves their own post unless the requirement allows it.
+"Who has final approval" is part of every workflow («Политика в отношении социальных сетей: то, что
+растет, должно расти выше» §3). A policy lists approval requirements by kind of content, channel
+and sponsorship under ``workflow.approvals``; the calendar's ``approved_by`` column records who
+signed off. The author never approves their own post unless the requirement allows it.
 
 Fails::
 
@@ -38,7 +38,8 @@ from governance.rules.post.common import cached
 ID = "approvals.required"
 SUMMARY = "Posts that need approval are approved by enough roles that may approve them."
 SEVERITY = Severity.ERROR
-SOURCE = "seed 002 §3 (who has final approval); DOMAIN.md (approvals recorded by a role)"
+SOURCE = ("«Политика в отношении социальных сетей: то, что растет, должно расти выше» §3 (who has "
+          "final approval); approvals recorded by a role that may approve")
 TARGET = "post"
 
 

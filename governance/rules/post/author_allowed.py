@@ -2,7 +2,7 @@
 
 A channel's ``authors`` lists the roles that may write for it — the support
 account by the service department, the brand account by marketing and PR
-(seed 003 §3). An empty list lets any role write.
+(«Советы по ведению корпоративных аккаунтов» §3). An empty list lets any role write.
 
 Fails::
 
@@ -33,7 +33,8 @@ from governance.rules.post.common import cached
 ID = "post.author-allowed"
 SUMMARY = "The author's role may write for the channel."
 SEVERITY = Severity.ERROR
-SOURCE = "seed 003 §3 (who runs the account); seed 002 §3 (who creates content)"
+SOURCE = ("«Советы по ведению корпоративных аккаунтов» §3 (who runs the account); «Политика в "
+          "отношении социальных сетей: то, что растет, должно расти выше» §3 (who creates content)")
 TARGET = "post"
 
 
