@@ -170,6 +170,9 @@ def test_the_pdf_has_its_pages_contents_with_page_numbers_and_footer(
     assert numbers, first
     for number, (_, _, words) in enumerate(pages, start=1):
         assert f"{number} / {len(pages)}" in " ".join(word for _, _, word in words)
+    margin = 72 if doc.paper == "letter" else 72 / 2.54 * 2  # an inch; 2 cm
+    right = max(x1 for _, _, words in pages for _, x1, _ in words)
+    assert right <= expected[0] - margin + 0.5  # no table or citation runs off the page
     text = pdf_text(pages)
     assert not UNFILLED.search(text)
     assert "\ufffd" not in text  # every Cyrillic letter had a glyph
