@@ -105,6 +105,8 @@ def run(what: str, *, policy_path: str, fmt: str | None, output: Path | None,
         raise UsageError(f"{chosen} is a binary format: give --output FILE")
     if templates is not None and not templates.is_dir():
         raise UsageError(f"{templates}: templates directory not found")
+    if reference_docx is not None and chosen != "docx":
+        raise UsageError("--reference-docx applies to Word output (--format docx) only")
     if reference_docx is not None and not reference_docx.is_file():
         raise UsageError(f"{reference_docx}: reference Word file not found")
     result = load_policy(policy_path)

@@ -289,21 +289,22 @@ def test_a_reference_docx_gives_its_styles_header_footer_and_first_page(tmp_path
     assert contents[0] == "1. Purpose and goals"
 
 
-@pytest.mark.parametrize(("content", "message"), [
-    (None, "reference Word file not found"),
-    (b"not a zip", "not a Word document"),
+@pytest.mark.parametrize(("content", "output", "message"), [
+    (None, "p.docx", "reference Word file not found"),
+    (b"not a zip", "p.docx", "not a Word document"),
+    (b"not a zip", "p.pdf", "applies to Word output"),
 ])
 def test_a_bad_reference_docx_is_one_line_and_exit_2(tmp_path: Path, content: bytes | None,
-                                                    message: str) -> None:
+                                                    output: str, message: str) -> None:
     reference = tmp_path / "company.docx"
     if content is not None:
         reference.write_bytes(content)
-    code, _, err = run("render", "policy", "--policy", FULL, "-o", str(tmp_path / "p.docx"),
+    code, _, err = run("render", "policy", "--policy", FULL, "-o", str(tmp_path / output),
                        "--reference-docx", str(reference))
     assert code == 2
     assert message in err and "Traceback" not in err
     assert len(err.strip().splitlines()) == 1
-    assert not (tmp_path / "p.docx").exists()
+    assert not (tmp_path / output).exists()
 
 
 def test_pdf_needs_an_output_file() -> None:
