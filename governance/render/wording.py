@@ -243,6 +243,8 @@ def declared_item(rule: Any, ctx: DocContext) -> Item:
     scope = applies_to_words(rule.applies_to, ctx)
     if scope:
         notes.append(scope)
+    if rule.source.strip():  # as the policy gives it: an article, a law, a decision
+        notes.append(ctx.t("doc.source", source=clean(rule.source)))
     return Item(text, " ".join(notes), rule.id)
 
 

@@ -164,6 +164,17 @@ def test_an_agency_and_a_support_channel_bring_their_wording(tmp_path: Path) -> 
     assert "connect the customer" in text
 
 
+def test_a_rules_source_is_printed_as_the_policy_gives_it(tmp_path: Path) -> None:
+    doc = document(tmp_path)
+    assert "Source:" not in every_text(doc)
+    path = tmp_path / "policy.yaml"
+    path.write_text(BASE.replace("      message: \"Avoid {match}.\"\n",
+                                 "      message: \"Avoid {match}.\"\n"
+                                 "      source: Board decision 2027/4 (plain words)\n"), "utf-8")
+    text = every_text(build_document(document_context(load(path).policy, "en")))
+    assert "Source: Board decision 2027/4 (plain words)" in text
+
+
 def test_placeholders_read_as_words(tmp_path: Path) -> None:
     text = every_text(document(tmp_path))
     assert "{" not in text and "…" not in text and "«" not in text
