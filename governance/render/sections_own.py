@@ -5,7 +5,15 @@ from __future__ import annotations
 import re
 
 from governance.models.document import OwnSection
-from governance.render.document import Block, Examples, Item, Section, bullets, clean
+from governance.render.document import (
+    Block,
+    Examples,
+    Item,
+    Section,
+    Subsection,
+    bullets,
+    clean,
+)
 from governance.render.markdown_blocks import markdown_blocks
 from governance.render.wording import DocContext, declared_item, example_pairs
 
@@ -48,7 +56,7 @@ def own_section(section: OwnSection, ctx: DocContext, taken: set[str]) -> Sectio
     if subsections:  # the rules follow the text they belong to
         last = subsections[-1]
         subsections = (*subsections[:-1],
-                       type(last)(last.title, (*last.blocks, *rules), last.level))
+                       Subsection(last.title, (*last.blocks, *rules), last.level))
     else:
         blocks = (*blocks, *rules)
     return Section(anchor(section.title, taken), clean(section.title), blocks, subsections)
