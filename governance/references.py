@@ -59,6 +59,7 @@ _REFERENCES: tuple[tuple[str, str], ...] = (
     ("waivers.*.target.activity", "activity"),
     ("people.*.roles.*", "role"),
     ("people.*.accounts.*", "channel"),
+    ("document.sections.*.rules.*", "rule"),
 )
 
 _UNIQUE: tuple[tuple[str, str], ...] = (
@@ -101,7 +102,17 @@ def _declared(policy: Policy) -> dict[str, set[str]]:
         "escalation route": {e.id for e in policy.workflow.escalation},
         "kind": {k.id for k in policy.content.kinds},
         "event": {e.id for e in policy.content.events},
+        "rule": _rule_ids(policy),
     }
+
+
+def _rule_ids(policy: Policy) -> set[str]:
+    """Shipped and declared rule ids, which a document section may state."""
+    # The rules import the models this module checks.
+    from governance.rules.catalogue import SHIPPED
+
+    declared = [rule.id for rule in (*policy.tone.rules, *policy.content.rules)]
+    return {rule.id for rule in SHIPPED} | set(declared)
 
 
 def _suggest(value: str, known: set[str]) -> str:

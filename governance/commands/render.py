@@ -14,7 +14,7 @@ from governance.cli_options import ALLOW_PATH
 from governance.errors import EXIT_FINDINGS, EXIT_OK, UsageError
 
 _SUFFIXES = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html",
-             ".docx": "docx", ".csv": "csv", ".xlsx": "xlsx"}
+             ".docx": "docx", ".csv": "csv", ".xlsx": "xlsx", ".pdf": "pdf"}
 _FORMAT_NAMES = {"markdown": "md"}
 
 
@@ -52,22 +52,25 @@ def command() -> None:
 
 
 @command.command("policy")
-@_options(("md", "html", "docx"))
+@_options(("md", "html", "docx", "pdf"))
 @click.option("--changes-since", "changes_since", default=None, metavar="REV",
               help="Open the document with what changed since this git revision.")
 @click.option("--acknowledgement-form", "acknowledgement_form", is_flag=True,
               help="End the document with the acknowledgement form staff sign.")
+@click.option("--reference-docx", "reference_docx", default=None,
+              type=click.Path(dir_okay=False, path_type=Path),
+              help="Word file whose styles, header, footer and first page the docx uses.")
 def policy_command(changes_since: str | None, acknowledgement_form: bool,
                    **options: Any) -> None:
-    """The staff social media policy: Markdown, one HTML page, or Word (docx)."""
+    """The staff social media policy: Markdown, one HTML page, Word (docx) or PDF."""
     raise SystemExit(run("policy", changes_since=changes_since,
                          acknowledgement_form=acknowledgement_form, **options))
 
 
 @command.command("raci")
-@_options(("md", "csv", "html", "xlsx"))
+@_options(("md", "csv", "html", "xlsx", "pdf"))
 def raci_command(**options: Any) -> None:
-    """The RACI matrix: Markdown, CSV, one HTML page, or a spreadsheet (xlsx)."""
+    """The RACI matrix: Markdown, CSV, one HTML page, a spreadsheet (xlsx) or PDF."""
     raise SystemExit(run("raci", **options))
 
 
@@ -99,7 +102,8 @@ def policy_commit(directory: Path) -> str:
 def run(what: str, *, policy_path: str, fmt: str | None, output: Path | None,
         lang: str | None, today: dt.datetime | None, templates: Path | None,
         git_commit: bool, allow_paths: tuple[str, ...] = (),
-        changes_since: str | None = None, acknowledgement_form: bool = False) -> int:
+        changes_since: str | None = None, acknowledgement_form: bool = False,
+        reference_docx: Path | None = None) -> int:
     from governance import render
     from governance.findings import Severity
     from governance.formatters.text import line
@@ -111,6 +115,10 @@ def run(what: str, *, policy_path: str, fmt: str | None, output: Path | None,
         raise UsageError(f"{chosen} is a binary format: give --output FILE")
     if templates is not None and not templates.is_dir():
         raise UsageError(f"{templates}: templates directory not found")
+    if reference_docx is not None and chosen != "docx":
+        raise UsageError("--reference-docx applies to Word output (--format docx) only")
+    if reference_docx is not None and not reference_docx.is_file():
+        raise UsageError(f"{reference_docx}: reference Word file not found")
     result = load_policy(policy_path, allow=allow_paths)
     _refuse_inputs(output, result.read, templates)
     errors = [f for f in result.findings if f.severity is Severity.ERROR]
@@ -124,7 +132,7 @@ def run(what: str, *, policy_path: str, fmt: str | None, output: Path | None,
         lang=lang, today=today.date() if today else None, templates=templates,
         git_commit=policy_commit(loaded.base_dir) if git_commit else "",
         preface=_changes_since(policy_path, changes_since, lang) if changes_since else (),
-        acknowledgement_form=acknowledgement_form)
+        acknowledgement_form=acknowledgement_form, reference_docx=reference_docx)
     from jinja2 import TemplateError
 
     try:

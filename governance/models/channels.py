@@ -1,4 +1,5 @@
-"""Channels: the company's accounts and how each is run (seed 003 §3, §6, §10, §21)."""
+"""Channels: the company's accounts and how each is run («Советы по ведению корпоративных
+аккаунтов» §3, §6, §10, §21)."""
 
 from __future__ import annotations
 
@@ -23,7 +24,7 @@ class Purpose(str, enum.Enum):
 
 
 class ChannelCadence(Strict):
-    """Not too often, not too rarely (seed 003 §10)."""
+    """Not too often, not too rarely («Советы по ведению корпоративных аккаунтов» §10)."""
 
     max_per_hour: int | None = Field(None, ge=1)
     max_per_day: int | None = Field(None, ge=1)

@@ -1,4 +1,5 @@
-"""Tone of voice and content rules (seed 003 §4-6, §10, §22-23), disclosures, network limits."""
+"""Tone of voice and content rules («Советы по ведению корпоративных аккаунтов» §4-6, §10, §22-23),
+disclosures, network limits."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""Goals and the KPIs that measure them (seed 002 §1, §5; seed 000)."""
+"""Goals and the KPIs that measure them («Политика в отношении социальных сетей: то, что растет,
+должно расти выше» §1, §5; «SMM на службе HR»)."""
 
 from __future__ import annotations
 

@@ -3,11 +3,22 @@
 from __future__ import annotations
 
 import datetime as dt
+import enum
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+import pycountry
 from pydantic import Field, field_validator
 
 from governance.models.common import Strict, Text
+
+
+class OrganisationKind(str, enum.Enum):
+    """What sort of organisation runs the accounts: it picks the document's wording."""
+
+    COMPANY = "company"
+    PUBLIC_BODY = "public-body"
+    OPEN_SOURCE = "open-source"
+    COMMUNITY = "community"
 
 
 class Organisation(Strict):
@@ -32,6 +43,23 @@ class Organisation(Strict):
     website: str = Field("", description="Public website.")
     contact: str = Field("", description="Where to ask about this policy.")
     consequences: str = Field("", description="What happens when the policy is not followed.")
+    kind: OrganisationKind = Field(
+        OrganisationKind.COMPANY,
+        description="company, public-body, open-source or community: the document's wording.",
+    )
+    country: str | None = Field(
+        None, description="ISO 3166 country code (RU, US, DE...): paper size and date style."
+    )
+
+    @field_validator("country")
+    @classmethod
+    def _country_code(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        code = value.strip().upper()
+        if len(code) != 2 or pycountry.countries.get(alpha_2=code) is None:
+            raise ValueError(f"country {value!r} is not an ISO 3166 code such as 'RU' or 'US'")
+        return code
 
     @field_validator("timezone")
     @classmethod

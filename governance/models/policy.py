@@ -10,6 +10,7 @@ from pydantic import Field, StringConstraints, field_validator, model_validator
 from governance.models.channels import Channel
 from governance.models.common import RoleRef, SeverityName, Strict, Text
 from governance.models.content import ContentPolicy, Disclosure, NetworkTable, TonePolicy
+from governance.models.document import DocumentSettings
 from governance.models.goals import Goal
 from governance.models.organisation import Organisation
 from governance.models.people import AcknowledgeWhen, Person
@@ -124,6 +125,7 @@ class Policy(Strict):
     training_required: list[Text] = Field(
         default_factory=list,
         description="Trainings a person of the staff register completes before posting.")
+    document: DocumentSettings = Field(default_factory=DocumentSettings)
 
     @field_validator("extends", mode="before")
     @classmethod

@@ -1,4 +1,5 @@
-"""Roles: who leads, creates, approves, publishes, monitors and answers (seed 000, 004)."""
+"""Roles: who leads, creates, approves, publishes, monitors and answers («SMM на службе HR»,
+004)."""
 
 from __future__ import annotations
 

@@ -58,7 +58,7 @@ class RuleBase(Strict):
         description="Shown for each finding; may use {match}, {replacement}, {count}, {limit}."
     )
     description: str = Field("", description="Why the rule exists, for the staff document.")
-    source: str = Field("", description="Where the rule comes from: a seed section, a law.")
+    source: str = Field("", description="Where it comes from: an article by title, a law.")
     severity: SeverityField = SeverityName.WARNING
     scope: str = Field("text", description="The post field the rule reads.")
     applies_to: RuleFilter = Field(default_factory=RuleFilter)

@@ -1,4 +1,6 @@
-"""Workflow: activities with RACI, approvals and escalation (seed 002 §3, seed 001, seed 004)."""
+"""Workflow: activities with RACI, approvals and escalation («Политика в отношении социальных
+сетей: то, что растет, должно расти выше» §3, «Не надо беспокоить нашего директора» (Cossa.ru),
+«Ποιος είναι διευθυντής SMM»)."""
 
 from __future__ import annotations
 
@@ -81,7 +83,8 @@ class Approval(Strict):
 
 
 class EscalationRoute(Strict):
-    """Where an issue goes: the SMM manager connects, the owning service solves (seed 004)."""
+    """Where an issue goes: the SMM manager connects, the owning service solves («Ποιος είναι
+    διευθυντής SMM»)."""
 
     id: Id
     category: Text = Field(description="The kind of issue: complaint, negative mention, legal...")

@@ -24,9 +24,9 @@ from governance.render.raci import RaciMatrix, build_matrix
 from governance.render.templating import render_template
 from governance.render.zipfix import zip_stamp
 
-POLICY_FORMATS = ("md", "html", "docx")
-RACI_FORMATS = ("md", "csv", "html", "xlsx")
-BINARY_FORMATS = frozenset({"docx", "xlsx"})
+POLICY_FORMATS = ("md", "html", "docx", "pdf")
+RACI_FORMATS = ("md", "csv", "html", "xlsx", "pdf")
+BINARY_FORMATS = frozenset({"docx", "xlsx", "pdf"})
 _BLANK_RUNS = re.compile(r"\n{3,}")
 
 __all__ = ["BINARY_FORMATS", "POLICY_FORMATS", "RACI_FORMATS", "RenderOptions",
@@ -43,6 +43,7 @@ class RenderOptions:
     preface: tuple[Section, ...] = ()
     #: Print the acknowledgement form staff sign as the last section.
     acknowledgement_form: bool = False
+    reference_docx: Path | None = None  # a Word file whose styles, header and footer to use
 
 
 def _effective_date(loaded: LoadedPolicy) -> dt.date:
@@ -75,11 +76,19 @@ def render_policy(loaded: LoadedPolicy, fmt: str, options: RenderOptions) -> byt
     if fmt == "docx":
         from governance.render.docx_writer import build_docx
 
-        return build_docx(doc, zip_stamp(_effective_date(loaded)))
+        return build_docx(doc, zip_stamp(_effective_date(loaded)), options.reference_docx)
     if fmt not in POLICY_FORMATS:
         raise ValueError(f"unknown policy format {fmt!r}")
-    text = render_template(f"policy/policy.{fmt}.j2", options.templates, doc=doc, t=ctx.t)
-    return tidy(text).encode("utf-8")
+    template = "html" if fmt == "pdf" else fmt
+    text = tidy(render_template(f"policy/policy.{template}.j2", options.templates, doc=doc,
+                                t=ctx.t))
+    return _pdf(text, loaded) if fmt == "pdf" else text.encode("utf-8")
+
+
+def _pdf(html: str, loaded: LoadedPolicy) -> bytes:
+    from governance.render.pdf import html_to_pdf
+
+    return html_to_pdf(html, zip_stamp(_effective_date(loaded)))
 
 
 def with_preface(doc: Document, preface: tuple[Section, ...]) -> Document:
@@ -128,5 +137,6 @@ def render_raci(loaded: LoadedPolicy, fmt: str, options: RenderOptions,
     if fmt not in RACI_FORMATS:
         raise ValueError(f"unknown RACI format {fmt!r}")
     t = Catalogue.for_language(matrix.lang)
-    return tidy(render_template(f"raci/raci.{fmt}.j2", options.templates, m=matrix,
-                                t=t)).encode("utf-8")
+    template = "html" if fmt == "pdf" else fmt
+    text = tidy(render_template(f"raci/raci.{template}.j2", options.templates, m=matrix, t=t))
+    return _pdf(text, loaded) if fmt == "pdf" else text.encode("utf-8")

@@ -10,7 +10,21 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from governance.models.policy import Policy
+
+#: Countries whose offices print on US Letter.
+LETTER_COUNTRIES = frozenset({"US", "CA"})
+
+
+def page_size(policy: Policy) -> str:
+    """``document.paper`` if given, else Letter in the US and Canada and A4 elsewhere."""
+    if policy.document.paper is not None:
+        return policy.document.paper.value
+    country = policy.organisation.country if policy.organisation else None
+    return "letter" if country in LETTER_COUNTRIES else "a4"
 
 
 def clean(text: str) -> str:
@@ -101,6 +115,7 @@ def bullets(items: list[Item]) -> tuple[BulletList, ...]:
 class Subsection:
     title: str
     blocks: tuple[Block, ...]
+    level: int = 2  # 3: a heading under the one before it (from a policy's own Markdown)
 
 
 @dataclass(frozen=True)
@@ -129,3 +144,5 @@ class Document:
     version: str
     effective_date: str
     sections: tuple[Section, ...]
+    intro: tuple[Block, ...] = ()  # the policy's own introduction, before the sections
+    paper: str = "a4"  # "a4" or "letter", for Word and PDF

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
-import docx
 from docx.oxml.ns import qn
-from docx.shared import Cm, Pt, RGBColor
+from docx.shared import Pt, RGBColor
 
 from governance.render.document import (
     Block,
@@ -25,22 +26,43 @@ from governance.render.document import (
     Paragraph,
     Table,
 )
+from governance.render.docx_layout import (
+    ensure_styles,
+    header_and_footer,
+    open_document,
+    page_setup,
+    repeat_header_row,
+    table_of_contents,
+)
 from governance.render.i18n import Catalogue
 from governance.render.zipfix import stable_zip
 
 _NOTE_COLOUR = RGBColor(0x55, 0x55, 0x55)
 _RULE_COLOUR = RGBColor(0x1F, 0x5F, 0x99)
-#: Built-in styles of the default template, by name; resolved to ids once per document
-#: because python-docx looks a style name up by scanning every style, paragraph by paragraph.
-_STYLES = ("Title", "Subtitle", "Heading 1", "Heading 2", "List Bullet", "Normal")
+#: Built-in styles, by name; resolved to ids once per document because python-docx
+#: looks a style name up by scanning every style, paragraph by paragraph.
+_STYLES = ("Title", "Subtitle", "Heading 1", "Heading 2", "Heading 3", "List Bullet", "Normal",
+           "TOC Heading", "TOC 1", "TOC 2", "TOC 3")
 
 
 _TABLE_TEXT = Pt(9)
 
 
-#: Roughly one character of 9 pt text, and a cell's left and right padding, in EMU.
-_CHAR_WIDTH = int(4.6 * 12700)
+#: A generous width of one character of 9 pt text (wide Cyrillic letters, bold header
+#: text), and a cell's left and right padding, in EMU.
+_CHAR_WIDTH = int(5.6 * 12700)
 _CELL_PADDING = 2 * 72000
+
+
+#: An e-mail address, a web address or a handle: Word may break these anywhere.
+_ADDRESS = re.compile(r"[@/]|\w\.\w")
+#: Characters of an address kept on one line before the column may break it.
+ADDRESS_ROOM = 12
+
+
+def word_room(word: str) -> int:
+    """Characters a word needs on one line: all of a word, some of an address."""
+    return min(len(word), ADDRESS_ROOM) if _ADDRESS.search(word) else len(word)
 
 
 def column_widths(header: tuple[str, ...], rows: list[tuple[str, ...]], total: int) -> list[int]:
@@ -50,7 +72,7 @@ def column_widths(header: tuple[str, ...], rows: list[tuple[str, ...]], total: i
     for index, title in enumerate(header):
         cells = [row[index] for row in rows if row[index]]
         typical = sum(len(cell) for cell in cells) / len(cells) if cells else 0
-        longest = min(max(len(word) for text in [title, *cells] for word in text.split()), 14)
+        longest = max(word_room(word) for text in [title, *cells] for word in text.split() or [""])
         needs.append((longest + 1) * _CHAR_WIDTH + _CELL_PADDING)
         wants.append(max(typical - longest, 0) + 1)
     spare = total - sum(needs)
@@ -103,6 +125,7 @@ class _Builder:
                 cell.width = width
                 if text:
                     cell.paragraphs[0].add_run(text).font.size = _TABLE_TEXT
+        repeat_header_row(table)
         self.paragraph()
 
     def examples(self, block: Examples) -> None:
@@ -161,24 +184,39 @@ def _properties(word: Any, doc: Document, stamp: dt.datetime) -> None:
     core.category = ""
 
 
-def build_docx(doc: Document, stamp: dt.datetime) -> bytes:
-    """The DOCX bytes; ``stamp`` (from the effective date) replaces every timestamp."""
-    word = docx.Document()
+def _headings(doc: Document) -> list[tuple[int, str]]:
+    """``(level, text)`` of every heading, in order: what the table of contents lists."""
+    entries = []
+    for section in doc.sections:
+        entries.append((1, f"{section.number}. {section.title}"))
+        entries += [(sub.level, sub.title) for sub in section.subsections]
+    return entries
+
+
+def build_docx(doc: Document, stamp: dt.datetime, reference: Path | None = None) -> bytes:
+    """The DOCX bytes; ``stamp`` (from the effective date) replaces every timestamp.
+    ``reference``: a Word file whose styles, page setup, header and footer to use."""
+    word = open_document(reference)
+    ensure_styles(word, _STYLES)
     _properties(word, doc, stamp)
     _language(word, doc.lang)
-    for page in word.sections:  # 2 cm margins leave room for tables
-        page.left_margin = page.right_margin = Cm(2)
-        page.top_margin = page.bottom_margin = Cm(2)
+    if reference is None:
+        page_setup(word, doc.paper)
+    header_and_footer(word, doc.title, doc.subtitle)
     builder = _Builder(word, Catalogue.for_language(doc.lang),
                        {name: word.styles[name].style_id for name in _STYLES})
     builder.paragraph(doc.title, "Title")
     builder.paragraph(doc.subtitle, "Subtitle")
-    for section in doc.sections:
-        builder.paragraph(f"{section.number}. {section.title}", "Heading 1")
+    for block in doc.intro:
+        builder.block(block)
+    table_of_contents(word, _headings(doc), builder.t("doc.contents"), builder.style_ids)
+    for index, section in enumerate(doc.sections):
+        heading = builder.paragraph(f"{section.number}. {section.title}", "Heading 1")
+        heading.paragraph_format.page_break_before = index == 0  # after the contents page
         for block in section.blocks:
             builder.block(block)
         for sub in section.subsections:
-            builder.paragraph(sub.title, "Heading 2")
+            builder.paragraph(sub.title, f"Heading {sub.level}")
             for block in sub.blocks:
                 builder.block(block)
     buffer = io.BytesIO()

@@ -10,6 +10,7 @@ code formats a value by hand.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import re
@@ -20,7 +21,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 import yaml
-from babel import Locale
+from babel import Locale, UnknownLocaleError
 from babel.dates import format_date, format_time, get_day_names
 from babel.lists import format_list
 from babel.numbers import format_decimal, format_percent
@@ -94,18 +95,30 @@ class Catalogue:
     lang: str
     messages: Messages
     locale: Locale
+    family: str = "company"  # organisation.kind: picks the "family.<kind>.*" wording
+    date_locale: Locale | None = None  # the language as the organisation's country writes dates
 
     @classmethod
-    def for_language(cls, lang: str) -> Catalogue:
-        return _catalogue(lang)
+    def for_language(cls, lang: str, family: str = "company",
+                     country: str | None = None) -> Catalogue:
+        """The catalogue of ``lang``, worded for ``family``, dates as ``country`` writes them."""
+        base = _catalogue(lang)
+        if family == "company" and country is None:
+            return base
+        return dataclasses.replace(base, family=family, date_locale=_date_locale(lang, country))
 
     def has(self, key: str) -> bool:
-        return key in self.messages
+        return key in self.messages or f"family.{self.family}.{key}" in self.messages
+
+    def _message(self, key: str) -> str | dict[str, str]:
+        """The organisation kind's own wording of ``key`` when it has one, else the usual."""
+        variant = self.messages.get(f"family.{self.family}.{key}")
+        return variant if variant is not None else self.messages[key]
 
     def __call__(self, key: str, count: float | None = None, **values: Any) -> str:
         """The message ``key`` with ``values`` filled in; ``count`` picks the plural form."""
         try:
-            message = self.messages[key]
+            message = self._message(key)
         except KeyError:
             raise MissingMessageError(f"no message {key!r} in the {self.lang!r} catalogue"
                                       ) from None
@@ -118,7 +131,7 @@ class Catalogue:
         return _DOUBLE_STOP.sub(r"\1", message.format(**values))
 
     def date(self, value: dt.date) -> str:
-        return str(format_date(value, format="long", locale=self.locale))
+        return str(format_date(value, format="long", locale=self.date_locale or self.locale))
 
     def time(self, value: dt.time) -> str:
         return str(format_time(value, format="short", locale=self.locale))
@@ -146,6 +159,21 @@ class Catalogue:
 
     def quote(self, text: str) -> str:
         return self("common.quoted", text=text)
+
+
+def _date_locale(lang: str, country: str | None) -> Locale | None:
+    """``en`` in ``GB`` writes "1 March 2027"; where CLDR has no such pair, English outside
+    the US takes the international style and other languages keep their own."""
+    if country is None:
+        return None
+    for name in (f"{lang}_{country}", f"{lang}_001"):
+        if name.endswith("_001") and country == "US":
+            break
+        try:
+            return Locale.parse(name)
+        except (UnknownLocaleError, ValueError):
+            continue
+    return None
 
 
 @functools.cache

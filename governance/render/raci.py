@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from governance.findings import Finding, Location, sort_findings
 from governance.loader import LoadedPolicy
 from governance.models.roles import Role
+from governance.render.document import page_size
 from governance.render.i18n import Catalogue
 from governance.rules.catalogue import policy_rules
 from governance.runner import run_policy_rules
@@ -35,11 +36,24 @@ class RaciRole:
     group: str
 
 
+#: Width of a role column (rem): room for a title of three short lines, turned upright.
+ROLE_COLUMN_REM = 2.8
+#: Roughly the width of one character of a bold group label, and a cell's padding (rem).
+_LABEL_CHAR_REM, _LABEL_PADDING_REM = 0.55, 1.0
+
+
 @dataclass(frozen=True)
 class RoleGroup:
     key: str
     label: str
     roles: tuple[RaciRole, ...]
+
+    @property
+    def column_rem(self) -> float:
+        """Each role column's width: wide enough that the group's label never splits a word."""
+        longest = max((len(word) for word in self.label.split()), default=0)
+        needed = longest * _LABEL_CHAR_REM + _LABEL_PADDING_REM
+        return round(max(ROLE_COLUMN_REM, needed / max(len(self.roles), 1)), 2)
 
 
 @dataclass(frozen=True)
@@ -88,6 +102,7 @@ class RaciMatrix:
     rows: tuple[Row, ...]
     legend: tuple[LegendEntry, ...]
     problems: tuple[RaciProblem, ...]
+    paper: str = "a4"  # "a4" or "letter"; printed landscape
 
     @property
     def roles(self) -> tuple[RaciRole, ...]:
@@ -195,16 +210,18 @@ def _rows(loaded: LoadedPolicy, groups: tuple[RoleGroup, ...], placed: _Placed,
 
 def build_matrix(loaded: LoadedPolicy, lang: str, today: dt.date) -> RaciMatrix:
     """The matrix in ``lang``, with the problems ``governance check`` finds as of ``today``."""
-    t = Catalogue.for_language(lang)
+    organisation = loaded.policy.organisation
+    t = Catalogue.for_language(lang, organisation.kind.value if organisation else "company",
+                               organisation.country if organisation else None)
     groups = _groups(loaded, t)
     placed = _place(loaded, raci_findings(loaded, today), t)
     legend = tuple(LegendEntry(letter, t(f"raci.letter.{letter}"), t(f"raci.meaning.{letter}"),
                                COLOURS[letter]) for letter in LETTERS)
-    organisation = loaded.policy.organisation
     subtitle = ""
     if organisation is not None:
         subtitle = t("doc.subtitle", version=organisation.policy_version,
                      date=t.date(organisation.effective_date))
     name = organisation.name if organisation else ""
     return RaciMatrix(lang, t("raci.title", organisation=name), subtitle, groups,
-                      _rows(loaded, groups, placed, t), legend, tuple(placed.problems))
+                      _rows(loaded, groups, placed, t), legend, tuple(placed.problems),
+                      page_size(loaded.policy))

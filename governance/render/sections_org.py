@@ -3,7 +3,7 @@ publishing workflow, responding, leadership involvement and measurement."""
 
 from __future__ import annotations
 
-from governance.models.channels import Channel
+from governance.models.channels import Channel, Purpose
 from governance.models.common import RoleRef
 from governance.models.goals import KPI, Target
 from governance.models.roles import RoleType
@@ -26,7 +26,8 @@ PUBLISHING_KINDS = (ActivityKind.PLAN_CALENDAR, ActivityKind.CREATE_CONTENT,
                     ActivityKind.APPROVE_CONTENT, ActivityKind.PUBLISH,
                     ActivityKind.REPORT, ActivityKind.OTHER)
 RESPONDING_KINDS = (ActivityKind.MONITOR, ActivityKind.RESPOND, ActivityKind.HANDLE_NEGATIVE)
-#: The four moments leadership steps in, whoever runs the accounts (seed 001).
+#: The four moments leadership steps in, whoever runs the accounts («Не надо беспокоить
+#: нашего директора, или кто должен контролировать работу компании в социальных сетях»).
 LEADERSHIP_KINDS = (ActivityKind.SET_GOALS, ActivityKind.CHANGE_GOALS, ActivityKind.REVIEW,
                     ActivityKind.RESOLVE_CONFLICT)
 
@@ -229,7 +230,10 @@ def responding(ctx: DocContext) -> Section:
     duties = _activities(ctx, RESPONDING_KINDS)
     blocks: list[Block] = list(bullets(duties))
     if blocks or subsections:
-        blocks.insert(0, Paragraph(t("responding.intro")))
+        intro = [t("responding.intro")]
+        if any(c.purpose is Purpose.SUPPORT for c in ctx.policy.channels):
+            intro.append(t("responding.support"))
+        blocks.insert(0, Paragraph(" ".join(intro)))
     return Section("responding", t("section.responding"), tuple(blocks), tuple(subsections))
 
 
@@ -245,7 +249,9 @@ def leadership(ctx: DocContext) -> Section:
                                 line=item.text), item.note))
     blocks: tuple[Block, ...] = ()
     if items:
-        blocks = (Paragraph(t("leadership.intro")), *bullets(items))
+        agency = any(r.type is RoleType.AGENCY for r in ctx.policy.roles)
+        blocks = (Paragraph(t("leadership.intro_agency" if agency else "leadership.intro")),
+                  *bullets(items))
     return Section("leadership", t("section.leadership"), blocks)
 
 

@@ -55,9 +55,10 @@ def tone(ctx: DocContext) -> Section:
     if officialese := _for_language(policy.officialese, t.lang):
         checks.append(Item(t("tone.officialese", terms=ctx.quoted(officialese)), "",
                            ctx.cite("officialese")))
-    checks += [declared_item(rule, ctx) for rule in policy.rules]
+    declared = ctx.unplaced(policy.rules)
+    checks += [declared_item(rule, ctx) for rule in declared]
     pairs = [ExamplePair(clean(e.dont), clean(e.do), clean(e.why)) for e in policy.examples]
-    pairs += [pair for rule in policy.rules for pair in example_pairs(rule, t)]
+    pairs += [pair for rule in declared for pair in example_pairs(rule, t)]
     subsections = []
     if checks:
         subsections.append(Subsection(t("tone.checks"), bullets(checks)))
@@ -184,7 +185,7 @@ def _fields(ctx: DocContext) -> list[Item]:
 
 def content(ctx: DocContext) -> Section:
     t, policy = ctx.t, ctx.policy
-    rules = policy.content.rules
+    rules = ctx.unplaced(policy.content.rules)
     parts = [
         ("content.kinds", _kinds(ctx)),
         ("content.fields", _fields(ctx)),
@@ -279,7 +280,8 @@ def other_checks(ctx: DocContext, cited: set[str]) -> Section:
     t = ctx.t
     items = []
     for info in ctx.rules.values():
-        if info.declared or info.target == "policy" or info.id in cited or not info.enabled:
+        if info.declared or info.target == "policy" or info.id in cited | ctx.placed \
+                or not ctx.enabled([info.id]):
             continue
         key = f"rule_summary.{info.id}"
         items.append(Item(t(key) if t.has(key) else info.summary, "", info.id))

@@ -32,6 +32,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
 from governance.errors import UsageError
+from governance.render.html_text import breakable
 from governance.resources import data_dir
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|#!&~{}])")
@@ -84,6 +85,7 @@ def _environment(user_dir: str) -> Environment:
         auto_reload=False,
     )
     env.filters["md"] = markdown_escape
+    env.filters["breakable"] = breakable
     return env
 
 

@@ -68,7 +68,8 @@ CADENCE_RULES = {
     "max_silence_days": "cadence.silence",
 }
 
-_PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
+#: A message placeholder, with the quotes a message may put around it.
+_PLACEHOLDER = re.compile(r"[«“\"']?\{(match|replacement|count|limit)\}[»”\"']?")
 
 
 @dataclass(frozen=True)
@@ -80,13 +81,22 @@ class DocContext:
     rules: dict[str, RuleInfo]
     today: dt.date
     git_commit: str = ""
+    #: Shipped rules that would run under the policy (None: all that are enabled).
+    running: frozenset[str] | None = None
+    #: Rules the policy states in its own sections, so generated sections leave them out.
+    placed: frozenset[str] = frozenset()
 
     def cite(self, setting: str) -> str:
         """The enabled rules that enforce ``setting``, as ``a, b``; empty if none runs."""
         return ", ".join(self.enabled(SETTING_RULES[setting]))
 
     def enabled(self, ids: Iterable[str]) -> list[str]:
-        return [i for i in ids if i in self.rules and self.rules[i].enabled is not False]
+        return [i for i in ids if i in self.rules and self.rules[i].enabled is not False
+                and (self.running is None or self.rules[i].declared or i in self.running)]
+
+    def unplaced(self, rules: Iterable[Any]) -> list[Any]:
+        """Declared rules not stated in one of the policy's own sections."""
+        return [rule for rule in rules if rule.id not in self.placed]
 
     def role(self, role_id: str | None) -> str:
         if role_id is None:
@@ -264,16 +274,30 @@ def _substitution(rule: SubstitutionRule, ctx: DocContext) -> str:
     return " ".join(sentences)
 
 
-def _message_words(message: str) -> str:
-    """A finding message as a statement: its ``{placeholders}`` become an ellipsis."""
-    return clean(_PLACEHOLDER.sub("…", message))
+def _rule_limit(rule: Any, t: Catalogue) -> str:
+    """The number ``{limit}`` stands for, when the rule has a single one."""
+    if isinstance(rule, ShareRule):
+        return t.number(rule.max_percent)
+    bounds = [getattr(rule, name, None) for name in ("max", "min")]
+    known = [bound for bound in bounds if isinstance(bound, int)]
+    return t.number(known[0]) if len(known) == 1 else t("placeholder.limit")
+
+
+def message_words(rule: Any, t: Catalogue) -> str:
+    """A finding message as a statement: each placeholder becomes words (or the rule's limit)."""
+    def words(found: re.Match[str]) -> str:
+        name = found.group(1)
+        return _rule_limit(rule, t) if name == "limit" else t(f"placeholder.{name}")
+
+    text = clean(_PLACEHOLDER.sub(words, rule.message))
+    return text if text.endswith((".", "!", "?", "…")) else f"{text}."
 
 
 def declared_item(rule: Any, ctx: DocContext) -> Item:
     """A rule declared in the policy's YAML, as one statement with its scope and reason."""
     generated = _generated(rule, ctx)
     description = clean(rule.description)
-    text = generated or description or _message_words(rule.message)
+    text = generated or description or message_words(rule, ctx.t)
     notes = []
     if generated and description:
         notes.append(description)
@@ -286,6 +310,8 @@ def declared_item(rule: Any, ctx: DocContext) -> Item:
         notes.append(scope)
     if rule.when is not None:
         notes.append(ctx.t("condition.when", condition=condition_words(rule.when, ctx)))
+    if rule.source.strip():  # as the policy gives it: an article, a law, a decision
+        notes.append(ctx.t("doc.source", source=clean(rule.source)))
     return Item(text, " ".join(notes), rule.id)
 
 

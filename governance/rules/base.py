@@ -5,7 +5,7 @@ A rule module defines::
     ID = "raci.one-accountable"          # stable; never renumbered
     SUMMARY = "Every activity has exactly one Accountable role."
     SEVERITY = Severity.ERROR            # default; a policy may override it
-    SOURCE = "seed 002 §3"               # where the rule comes from
+    SOURCE = "38-FZ art. 18.1"           # where the rule comes from: an article, a law
     TARGET = "policy"                    # policy | post | calendar
     def check(...) -> Iterator[Problem]  # pure: no I/O, no printing, no formats
     def prepare(ctx) -> bool             # optional (post, calendar): anything to check?

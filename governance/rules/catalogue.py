@@ -77,7 +77,8 @@ DECLARED_TYPES: Mapping[type[RuleBase], DeclaredType] = {
     **pairs.CHECKERS,
 }
 
-_REFERENCE_KINDS = ("role", "goal", "channel", "kind", "activity", "escalation-route", "event")
+_REFERENCE_KINDS = ("role", "goal", "channel", "kind", "activity", "escalation-route", "event",
+                    "rule")
 
 #: The ids of findings about the input itself (loading a policy, reading a calendar).
 INPUT_IDS: Mapping[str, str] = {

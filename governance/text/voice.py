@@ -1,8 +1,8 @@
 """Tone-of-voice heuristics: the company written about in the third person.
 
-Policies ask staff to write as "we", never "the company" (seed 003 §4). These
-helpers find the sentences that break that habit. They are heuristics, tuned to
-miss rather than to nag; the tests list what they catch and what they leave.
+Policies ask staff to write as "we", never "the company" («Советы по ведению корпоративных
+аккаунтов» §4). These helpers find the sentences that break that habit. They are heuristics, tuned
+to miss rather than to nag; the tests list what they catch and what they leave.
 
 :func:`brand_as_subject` flags a sentence whose subject is the brand:
 

@@ -82,7 +82,8 @@ def test_explain_shows_the_rule_as_the_staff_read_it() -> None:
     assert result.exit_code == 0
     assert result.output.rstrip().endswith(
         "In the staff policy: Do not use “revolutionary”, “blazing fast”, or “game-changing”. "
-        "Applies to every post except posts of kind “call-for-help”.")
+        "Applies to every post except posts of kind “call-for-help”. "
+        'Source: Pallas communications guide, "Tone"')
 
 
 def test_check_and_lint_exit_codes() -> None:

@@ -95,3 +95,40 @@ CONTENTS: dict[str, Callable[[bytes], str]] = {
 def as_text(fmt: str, data: bytes) -> str:
     reader = CONTENTS.get(fmt)
     return reader(data) if reader else data.decode("utf-8")
+
+
+#: The shipped policies every format is rendered from: a company's, and a volunteer
+#: open-source community's with its own sections (US: Letter paper).
+SHIPPED = {
+    "example": ROOT / "policies" / "example",
+    "community": ROOT / "policies" / "samples" / "open-source-community",
+}
+
+
+def pdf_pages(data: bytes, tmp: Path) -> list[tuple[float, float, list[tuple[float, float, str]]]]:
+    """Each page of a PDF: ``(width, height, [(x_min, x_max, word), ...])``, by pdftotext."""
+    import re
+    import shutil
+    import subprocess
+
+    import pytest
+
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    source = tmp / "read.pdf"
+    source.write_bytes(data)
+    out = subprocess.run(["pdftotext", "-bbox", str(source), "-"], capture_output=True,
+                         check=True, timeout=120).stdout.decode("utf-8")
+    pages = []
+    for match in re.finditer(r'<page width="([\d.]+)" height="([\d.]+)">(.*?)</page>', out, re.S):
+        words = [(float(x0), float(x1), html_unescape(word)) for x0, x1, word in re.findall(
+            r'<word xMin="([\d.-]+)" yMin="[\d.-]+" xMax="([\d.-]+)" yMax="[\d.-]+">(.*?)</word>',
+            match.group(3))]
+        pages.append((float(match.group(1)), float(match.group(2)), words))
+    return pages
+
+
+def html_unescape(text: str) -> str:
+    import html
+
+    return html.unescape(text)

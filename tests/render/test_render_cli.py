@@ -33,7 +33,8 @@ def test_markdown_goes_to_standard_output_in_the_organisations_language() -> Non
 
 
 @pytest.mark.parametrize(("name", "magic"), [
-    ("policy.html", b"<!DOCTYPE html>"), ("policy.docx", b"PK"), ("policy.md", b"# ")])
+    ("policy.html", b"<!DOCTYPE html>"), ("policy.docx", b"PK"), ("policy.md", b"# "),
+    ("policy.pdf", b"%PDF-")])
 def test_the_format_follows_the_output_name(tmp_path: Path, name: str, magic: bytes) -> None:
     target = tmp_path / "nested" / "dir" / name
     code, out, err = run("render", "policy", "--policy", FULL, "--lang", "en", "-o", str(target))
@@ -60,10 +61,10 @@ def test_a_binary_format_needs_an_output_file() -> None:
 
 
 def test_an_unknown_output_suffix_needs_a_format(tmp_path: Path) -> None:
-    code, _, err = run("render", "raci", "--policy", FULL, "-o", str(tmp_path / "raci.pdf"))
+    code, _, err = run("render", "raci", "--policy", FULL, "-o", str(tmp_path / "raci.odt"))
     assert code == 2
     assert "cannot tell the format from the file name" in err
-    assert not (tmp_path / "raci.pdf").exists()
+    assert not (tmp_path / "raci.odt").exists()
 
 
 def test_a_policy_with_errors_is_reported_and_nothing_is_written(tmp_path: Path) -> None:
@@ -248,5 +249,72 @@ def test_word_tables_give_long_text_the_room(tmp_path: Path) -> None:
     roles = docx.Document(str(target)).tables[0]
     widths = [column.width for column in roles.columns]
     header = [cell.text for cell in roles.rows[0].cells]
-    assert header[3] == "Duties" and widths[3] == max(widths)
-    assert sum(widths) <= docx.shared.Cm(21.59 - 4) + 1000  # within the 2 cm margins
+    assert header[3] == "Duties" and widths[3] > max(widths[:3])
+    assert sum(widths) <= docx.shared.Cm(21 - 4) + 1000  # A4 within the 2 cm margins
+    # an address may break, but not before a dozen characters of 9 pt text
+    assert header[4] == "Contact" and widths[4] >= docx.shared.Pt(12 * 5.6)
+
+
+def company_template(path: Path) -> Path:
+    """A company's Word template: its own heading colour, header, footer and letterhead."""
+    import docx
+    from docx.shared import RGBColor
+
+    template = docx.Document()
+    template.styles["Heading 1"].font.color.rgb = RGBColor(0x8B, 0x00, 0x00)
+    template.styles["Normal"].font.name = "Liberation Serif"
+    section = template.sections[0]
+    section.header.paragraphs[0].text = "ACME Corp — internal"
+    section.footer.paragraphs[0].text = "ACME Corp, 1 Example Street"
+    section.different_first_page_header_footer = True
+    section.first_page_header.paragraphs[0].text = "ACME letterhead"
+    template.add_paragraph("Template body text that must not appear in the policy.")
+    template.save(str(path))
+    return path
+
+
+def test_a_reference_docx_gives_its_styles_header_footer_and_first_page(tmp_path: Path) -> None:
+    import docx
+
+    target = tmp_path / "policy.docx"
+    reference = company_template(tmp_path / "company.docx")
+    before = reference.read_bytes()
+    code, _, err = run("render", "policy", "--policy", FULL, "--lang", "en", "-o", str(target),
+                       "--reference-docx", str(reference))
+    assert code == 0, err
+    assert reference.read_bytes() == before  # inputs are never modified
+    word = docx.Document(str(target))
+    section = word.sections[0]
+    assert section.header.paragraphs[0].text == "ACME Corp — internal"
+    assert section.footer.paragraphs[0].text == "ACME Corp, 1 Example Street"
+    assert section.first_page_header.paragraphs[0].text == "ACME letterhead"
+    assert word.styles["Heading 1"].font.color.rgb == docx.shared.RGBColor(0x8B, 0x00, 0x00)
+    texts = [p.text for p in word.paragraphs]
+    assert "Template body text that must not appear in the policy." not in texts
+    assert "1. Purpose and goals" in texts
+    contents = [p.text for p in word.paragraphs if p.style.name == "TOC 1"]
+    assert contents[0] == "1. Purpose and goals"
+
+
+@pytest.mark.parametrize(("content", "output", "message"), [
+    (None, "p.docx", "reference Word file not found"),
+    (b"not a zip", "p.docx", "not a Word document"),
+    (b"not a zip", "p.pdf", "applies to Word output"),
+])
+def test_a_bad_reference_docx_is_one_line_and_exit_2(tmp_path: Path, content: bytes | None,
+                                                    output: str, message: str) -> None:
+    reference = tmp_path / "company.docx"
+    if content is not None:
+        reference.write_bytes(content)
+    code, _, err = run("render", "policy", "--policy", FULL, "-o", str(tmp_path / output),
+                       "--reference-docx", str(reference))
+    assert code == 2
+    assert message in err and "Traceback" not in err
+    assert len(err.strip().splitlines()) == 1
+    assert not (tmp_path / output).exists()
+
+
+def test_pdf_needs_an_output_file() -> None:
+    code, _, err = run("render", "raci", "--policy", FULL, "--format", "pdf")
+    assert code == 2
+    assert "binary format" in err

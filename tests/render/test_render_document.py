@@ -34,6 +34,7 @@ def context(tmp_path: Path, extra: str = "", lang: str = "en", **changes: object
     path.write_text(BASE + textwrap.dedent(extra), encoding="utf-8")
     ctx = document_context(load(path).policy, lang)
     changes.setdefault("rules", {})
+    changes.setdefault("running", None)
     return dataclasses.replace(ctx, **changes)
 
 
@@ -97,7 +98,7 @@ def test_sections_are_numbered_in_order_without_gaps(tmp_path: Path) -> None:
      "Keep the image description to at most 1 word. [r]"),
     ("{id: r, type: pattern, pattern: 'x+', message: 'Found {match} here', "
      "applies_to: {sponsored: true, kinds: [promo]}}",
-     "Found … here Applies to posts of kind “promo”; sponsored posts only. [r]"),
+     "Found the flagged wording here. Applies to posts of kind “promo”; sponsored posts only. [r]"),
     ("{id: r, type: cadence, max_per_day: 1, message: m, applies_to: {networks: [x]}}",
      "Post at most 1 post a day. Applies to posts on X (Twitter). [r]"),
     ("{id: r, type: share, match: {field: kind, equals: promo}, max_percent: 10, "

@@ -128,3 +128,14 @@ def test_office_files_carry_policy_text_as_text() -> None:
     assert "Boss <script>alert('role')</script>" in doc
     sheet = xlsx_contents(render_raci(loaded, "xlsx", RenderOptions(lang="en")))
     assert "Set goals <script>alert('activity')</script>" in sheet
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("smm@northwind.example", "smm@<wbr>northwind.<wbr>example"),
+    ("Руководитель <b>SMM</b>", "Руководитель &lt;b&gt;SMM&lt;/b&gt;"),  # words stay whole
+    ("see https://a.example/x", "see https:/<wbr>/<wbr>a.<wbr>example/<wbr>x"),
+])
+def test_table_cells_let_addresses_break_and_nothing_else(text: str, expected: str) -> None:
+    from governance.render.html_text import breakable
+
+    assert str(breakable(text)) == expected

@@ -1,8 +1,8 @@
 """No channel posts more often in a day than its cadence allows.
 
-Too many posts a day tire the audience: Facebook takes two to four (seed 003
-§10). A channel sets ``cadence.max_per_day``; days are local calendar days in
-the policy's timezone, and each crowded day is one finding with its posts.
+Too many posts a day tire the audience: Facebook takes two to four («Советы по ведению
+корпоративных аккаунтов» §10). A channel sets ``cadence.max_per_day``; days are local calendar days
+in the policy's timezone, and each crowded day is one finding with its posts.
 
 Fails::
 
@@ -38,7 +38,7 @@ from governance.rules.calendar.timeline import timeline
 ID = "cadence.max-per-day"
 SUMMARY = "No channel posts more often in a day than its cadence allows."
 SEVERITY = Severity.WARNING
-SOURCE = "seed 003 §10 (not too often: Facebook 2-4 posts a day)"
+SOURCE = "«Советы по ведению корпоративных аккаунтов» §10 (not too often: Facebook 2-4 posts a day)"
 TARGET = "calendar"
 
 

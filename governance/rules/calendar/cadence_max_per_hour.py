@@ -1,9 +1,9 @@
 """No channel posts more often in an hour than its cadence allows.
 
 Posts fired in a volley crowd each other out of the feed: X/Twitter takes one
-or two posts an hour (seed 003 §10). A channel sets ``cadence.max_per_hour``;
-more posts than that within any 60 minutes is a burst, and posts whose hours
-overlap form one burst, reported once with all its posts. Hours are real time,
+or two posts an hour («Советы по ведению корпоративных аккаунтов» §10). A channel sets
+``cadence.max_per_hour``; more posts than that within any 60 minutes is a burst, and posts whose
+hours overlap form one burst, reported once with all its posts. Hours are real time,
 so a daylight-saving change neither hides nor invents a burst.
 
 Fails::
@@ -40,7 +40,8 @@ from governance.rules.calendar.timeline import timeline
 ID = "cadence.max-per-hour"
 SUMMARY = "No channel posts more often in an hour than its cadence allows."
 SEVERITY = Severity.WARNING
-SOURCE = "seed 003 §10 (not too often: X/Twitter 1-2 posts an hour)"
+SOURCE = ("«Советы по ведению корпоративных аккаунтов» §10 (not too often: X/Twitter 1-2 posts an "
+          "hour)")
 TARGET = "calendar"
 
 

@@ -1,7 +1,7 @@
 """Every channel posts at least as often in a week as its cadence requires.
 
-An account that posts rarely looks abandoned; post daily (seed 003 §10). A
-channel sets ``cadence.min_per_week``; weeks run Monday to Sunday in the
+An account that posts rarely looks abandoned; post daily («Советы по ведению корпоративных
+аккаунтов» §10). A channel sets ``cadence.min_per_week``; weeks run Monday to Sunday in the
 policy's timezone. Only weeks that lie wholly within the calendar (its first
 to its last post, all channels together) are judged: a plan that starts on a
 Thursday or ends on a Tuesday is not blamed for the part-weeks at its edges,
@@ -46,7 +46,7 @@ from governance.rules.calendar.timeline import timeline
 ID = "cadence.min-per-week"
 SUMMARY = "Every channel posts at least as often in a week as its cadence requires."
 SEVERITY = Severity.WARNING
-SOURCE = "seed 003 §10 (not too rarely: post daily)"
+SOURCE = "«Советы по ведению корпоративных аккаунтов» §10 (not too rarely: post daily)"
 TARGET = "calendar"
 
 

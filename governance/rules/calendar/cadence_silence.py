@@ -1,7 +1,7 @@
 """No channel falls silent for longer than its cadence allows.
 
-Over a week of silence and an account looks abandoned (seed 003 §10). A
-channel sets ``cadence.max_silence_days``: the longest gap allowed between two
+Over a week of silence and an account looks abandoned («Советы по ведению корпоративных аккаунтов»
+§10). A channel sets ``cadence.max_silence_days``: the longest gap allowed between two
 of its posts, in days of real time. The calendar's first and last posts (on any
 channel) bound the first and last gap, so a channel that stops while the
 others go on is silent in the plan. A channel with no post at all in the
@@ -39,7 +39,7 @@ from governance.rules.calendar.timeline import timeline
 ID = "cadence.silence"
 SUMMARY = "No channel falls silent for longer than its cadence allows."
 SEVERITY = Severity.WARNING
-SOURCE = "seed 003 §10 (over a week of silence looks abandoned)"
+SOURCE = "«Советы по ведению корпоративных аккаунтов» §10 (over a week of silence looks abandoned)"
 TARGET = "calendar"
 
 

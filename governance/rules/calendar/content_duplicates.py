@@ -1,8 +1,8 @@
 """No text goes out again, identically or nearly, within the policy's window.
 
 The same announcement over and over turns the account into an RSS feed of the
-website (seed 003 §23). The policy sets ``content.duplicates``: ``window_days``
-(how close two posts must be to count as a repeat) and ``similarity`` (1.0:
+website («Советы по ведению корпоративных аккаунтов» §23). The policy sets ``content.duplicates``:
+``window_days`` (how close two posts must be to count as a repeat) and ``similarity`` (1.0:
 only texts identical after normalising; 0.9: texts sharing at least 90 % of
 their distinct words). Texts are compared case-insensitively, without links,
 punctuation, emoji or spacing, so a copy with another tracking link or another
@@ -50,7 +50,8 @@ from governance.rules.calendar.timeline import timeline as calendar_timeline
 ID = "content.duplicates"
 SUMMARY = "No text is posted again, identically or nearly, within the policy's window."
 SEVERITY = Severity.WARNING
-SOURCE = "seed 003 §23 (not an RSS feed of the website; do not duplicate the site)"
+SOURCE = ("«Советы по ведению корпоративных аккаунтов» §23 (not an RSS feed of the website; do not "
+          "duplicate the site)")
 TARGET = "calendar"
 #: Characters of the repeated text quoted in the message.
 QUOTED = 40

@@ -1,8 +1,8 @@
 """Posts with a link stay within the policy's share of each channel's posts.
 
 A feed of links is an RSS feed of the website, not a conversation: posts with
-links should be at most 30 % (seed 003 §22-23). The policy sets the limit under
-``content.link_share`` (``max_percent``, ``window_days``, ``min_posts``). A post
+links should be at most 30 % («Советы по ведению корпоративных аккаунтов» §22-23). The policy sets
+the limit under ``content.link_share`` (``max_percent``, ``window_days``, ``min_posts``). A post
 has a link when its ``link`` field is filled or its text holds an address
 (``http://``, ``https://`` or ``www.``). Windows are judged as for
 ``content.promo-share``: rolling windows of local days within the calendar,
@@ -40,7 +40,8 @@ from governance.rules.calendar.windows import ShareLimit, overshares, share_prob
 ID = "content.link-share"
 SUMMARY = "Posts with a link stay within the policy's share of each channel's posts."
 SEVERITY = Severity.WARNING
-SOURCE = "seed 003 §22-23 (links at most 30 %; not an RSS feed of the website)"
+SOURCE = ("«Советы по ведению корпоративных аккаунтов» §22-23 (links at most 30 %; not an RSS feed "
+          "of the website)")
 TARGET = "calendar"
 
 

@@ -1,8 +1,8 @@
 """Promotional posts stay within the policy's share of each channel's posts.
 
 An account that only sells is unfollowed: promotional posts should be at most
-20-30 % of all posts (seed 003 §5). The policy sets the limit under
-``content.promo_share`` (``max_percent``, ``window_days``, ``min_posts``); a
+20-30 % of all posts («Советы по ведению корпоративных аккаунтов» §5). The policy sets the limit
+under ``content.promo_share`` (``max_percent``, ``window_days``, ``min_posts``); a
 post is promotional when its kind is marked ``promotional: true`` under
 ``content.kinds`` (kind ``promo`` when the policy declares no kinds). Each
 channel is judged over every rolling window of ``window_days`` local days that
@@ -45,7 +45,8 @@ from governance.rules.calendar.windows import ShareLimit, overshares, share_prob
 ID = "content.promo-share"
 SUMMARY = "Promotional posts stay within the policy's share of each channel's posts."
 SEVERITY = Severity.WARNING
-SOURCE = "seed 003 §5 (promotional posts at most 20-30 % of all posts)"
+SOURCE = ("«Советы по ведению корпоративных аккаунтов» §5 (promotional posts at most 20-30 % of "
+          "all posts)")
 TARGET = "calendar"
 
 

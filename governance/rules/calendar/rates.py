@@ -1,4 +1,5 @@
-"""Cadence: not too often, not too rarely (seed 003 §10), counted per channel.
+"""Cadence: not too often, not too rarely («Советы по ведению корпоративных аккаунтов» §10),
+counted per channel.
 
 Each function judges one channel's posts (a ``Lane``, in time order) against one
 limit and yields one problem per offending stretch, naming the channel, the

@@ -1,9 +1,9 @@
 """An approval requirement names at least as many approver roles as it requires.
 
-Approvals must come from distinct roles (seed 002 §3: who has final approval);
-a requirement of two approvals with one approver role can never be met, and
-every post it covers is blocked. A role listed under ``all_of`` approves anyway,
-so it does not count towards the ``required`` approvals of ``approvers``; an
+Approvals must come from distinct roles («Политика в отношении социальных сетей: то, что растет,
+должно расти выше» §3: who has final approval); a requirement of two approvals with one approver
+role can never be met, and every post it covers is blocked. A role listed under ``all_of``
+approves anyway, so it does not count towards the ``required`` approvals of ``approvers``; an
 entry with ``all_of`` alone has nothing to count.
 
 Fails::
@@ -35,7 +35,8 @@ from governance.rules.base import PolicyContext, Problem
 ID = "approvals.enough-approvers"
 SUMMARY = "An approval never requires more approvals than it has approver roles."
 SEVERITY = Severity.ERROR
-SOURCE = "seed 002 §3 (final approval)"
+SOURCE = ("«Политика в отношении социальных сетей: то, что растет, должно расти выше» §3 (final "
+          "approval)")
 TARGET = "policy"
 
 

@@ -1,8 +1,8 @@
 """Promotional and sponsored posts need an approval on every channel.
 
-The workflow says who has final approval (seed 002 §3). Promotional posts
-speak for the company's offer and sponsored posts carry legal duties
-(disclosure), so each content kind marked ``promotional: true``, and sponsored
+The workflow says who has final approval («Политика в отношении социальных сетей: то, что растет,
+должно расти выше» §3). Promotional posts speak for the company's offer and sponsored posts carry
+legal duties (disclosure), so each content kind marked ``promotional: true``, and sponsored
 posts of any kind, are matched by an approval requirement on every channel,
 sponsored or not. Base packs (``pack:`` without ``organisation``) are not judged.
 
@@ -33,7 +33,8 @@ from governance.rules.base import PolicyContext, Problem
 ID = "approvals.kind-covered"
 SUMMARY = "Every promotional kind, and sponsored posts, have an approval requirement."
 SEVERITY = Severity.WARNING
-SOURCE = "seed 002 §3 (final approval); DOMAIN.md 'Beyond the seeds' (disclosures)"
+SOURCE = ("«Политика в отношении социальных сетей: то, что растет, должно расти выше» §3 (final "
+          "approval); FTC Endorsement Guides and 38-FZ art. 18.1 (disclosures)")
 TARGET = "policy"
 
 #: ``None`` stands for "any": a kind or channel the policy does not enumerate.

@@ -1,8 +1,9 @@
 """No approval requirement lets authors approve their own posts.
 
-"Who has final approval" (seed 002 §3) means someone other than the author:
-an approval is a second pair of eyes, and a post its own author approved has
-had none. ``allow_self_approval: true`` turns the requirement into a formality.
+"Who has final approval" («Политика в отношении социальных сетей: то, что растет, должно расти
+выше» §3) means someone other than the author: an approval is a second pair of eyes, and a post its
+own author approved has had none. ``allow_self_approval: true`` turns the requirement into a
+formality.
 
 Fails::
 
@@ -32,7 +33,8 @@ from governance.rules.base import PolicyContext, Problem
 ID = "approvals.no-self-approval"
 SUMMARY = "No approval requirement allows authors to approve their own posts."
 SEVERITY = Severity.ERROR
-SOURCE = "seed 002 §3 (final approval)"
+SOURCE = ("«Политика в отношении социальных сетей: то, что растет, должно расти выше» §3 (final "
+          "approval)")
 TARGET = "policy"
 
 

@@ -1,9 +1,9 @@
 """A channel run by an agency has at least one internal responder.
 
 An agency posts well but cannot solve a customer's problem; the SMM manager
-connects the customer with the responsible service (seed 004), and a support
-account is best run by the service department itself (seed 003 §3). So when a
-channel's owner or operator is an agency or external role, at least one of its
+connects the customer with the responsible service («Ποιος είναι διευθυντής SMM»), and a support
+account is best run by the service department itself («Советы по ведению корпоративных аккаунтов»
+§3). So when a channel's owner or operator is an agency or external role, at least one of its
 responders is internal staff.
 
 Fails::
@@ -42,7 +42,7 @@ from governance.rules.base import PolicyContext, Problem
 ID = "channels.agency-internal-responder"
 SUMMARY = "A channel owned or operated by an agency has an internal responder."
 SEVERITY = Severity.ERROR
-SOURCE = "seed 003 §3; seed 004"
+SOURCE = "«Советы по ведению корпоративных аккаунтов» §3; «Ποιος είναι διευθυντής SMM»"
 TARGET = "policy"
 
 

@@ -1,13 +1,12 @@
 """Every channel that answers names who answers.
 
-Comments and messages must be answered, not just counted (seed 000: answered
+Comments and messages must be answered, not just counted («SMM на службе HR»: answered
 comments as a KPI; the airline that answered in minutes and the one that did
 not). Who answers depends on the account: a support account is best run by the
-service department, an awareness account by marketing or PR (seed 003 §3).
-The schema already requires ``owner``; this rule asks for ``responders``. A
-policy that does not name them is warned, not failed: the policy states what it
-states. An account whose policy is to reply to no one says ``answers: false``
-and needs no responder.
+service department, an awareness account by marketing or PR («Советы по ведению корпоративных
+аккаунтов» §3). The schema already requires ``owner``; this rule asks for ``responders``. A
+policy that does not name them is warned, not failed: the policy states what it states. An account
+whose policy is to reply to no one says ``answers: false`` and needs no responder.
 
 Fails::
 
@@ -48,7 +47,7 @@ from governance.rules.base import PolicyContext, Problem
 ID = "channels.responder"
 SUMMARY = "Every channel that answers comments names at least one role that answers them."
 SEVERITY = Severity.WARNING
-SOURCE = "seed 003 §3; seed 000"
+SOURCE = "«Советы по ведению корпоративных аккаунтов» §3; «SMM на службе HR»"
 TARGET = "policy"
 
 

@@ -1,11 +1,11 @@
 """A support channel sets a response time.
 
 Customers who write to a support account expect an answer within minutes: one
-bank answers in 5-10 minutes (seed 004), and a slow answer to a negative
-mention costs reputation (seed 003 §17-18; the airline story in seed 000).
-So every channel with ``purpose: support`` has ``response_time_minutes``.
-A policy that does not state it is warned, not
-failed: a made-up figure would be worse than none.
+bank answers in 5-10 minutes («Ποιος είναι διευθυντής SMM»), and a slow answer to a negative
+mention costs reputation («Советы по ведению корпоративных аккаунтов» §17-18; the airline story
+in «SMM на службе HR»). So every channel with ``purpose: support`` has
+``response_time_minutes``. A policy that does not state it is warned, not failed: a made-up
+figure would be worse than none.
 
 Fails::
 
@@ -42,7 +42,7 @@ from governance.rules.base import PolicyContext, Problem
 ID = "channels.support-response-time"
 SUMMARY = "Every support channel sets response_time_minutes."
 SEVERITY = Severity.WARNING
-SOURCE = "seed 003 §3, §17-18; seed 004"
+SOURCE = "«Советы по ведению корпоративных аккаунтов» §3, §17-18; «Ποιος είναι διευθυντής SMM»"
 TARGET = "policy"
 
 

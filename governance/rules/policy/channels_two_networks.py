@@ -1,8 +1,8 @@
 """The company is present on at least two networks.
 
 Use at least two social networks and promote each account from the others
-(seed 003 §21): audiences differ between networks, and one network's outage
-or policy change should not cut the company off. Base packs
+(«Советы по ведению корпоративных аккаунтов» §21): audiences differ between networks, and one
+network's outage or policy change should not cut the company off. Base packs
 (``pack:`` without ``organisation``) are not judged.
 
 Fails::
@@ -40,7 +40,7 @@ from governance.rules.base import PolicyContext, Problem
 ID = "channels.two-networks"
 SUMMARY = "The policy's channels use at least two networks."
 SEVERITY = Severity.INFO
-SOURCE = "seed 003 §21"
+SOURCE = "«Советы по ведению корпоративных аккаунтов» §21"
 TARGET = "policy"
 
 

@@ -1,9 +1,9 @@
 """The policy routes negative mentions and complaints somewhere.
 
-React quickly to negative mentions, as reputation is at stake (seed 003 §17-18;
-the airline story in seed 000), and connect the customer with the service that
-solves the problem rather than solve it in the comments (seed 004). So at least
-one escalation route covers complaints or negative mentions: its category
+React quickly to negative mentions, as reputation is at stake («Советы по ведению корпоративных
+аккаунтов» §17-18; the airline story in «SMM на службе HR»), and connect the customer with the
+service that solves the problem rather than solve it in the comments («Ποιος είναι διευθυντής
+SMM»). So at least one escalation route covers complaints or negative mentions: its category
 or description mentions them (in English, Russian or Greek). Base packs
 (``pack:`` without ``organisation``) are not judged.
 
@@ -38,7 +38,8 @@ from governance.rules.base import PolicyContext, Problem
 ID = "escalation.negative-route"
 SUMMARY = "An escalation route covers complaints and negative mentions."
 SEVERITY = Severity.WARNING
-SOURCE = "seed 003 §17-18; seed 004; seed 000"
+SOURCE = ("«Советы по ведению корпоративных аккаунтов» §17-18; «Ποιος είναι διευθυντής SMM»; «SMM "
+          "на службе HR»")
 TARGET = "policy"
 
 #: Word stems that mark a route for complaints or negative mentions.

@@ -1,10 +1,10 @@
 """Following ``then`` from an escalation route never comes back to it.
 
 An issue not solved in time moves on to the next route, up to someone who
-decides (seed 004: the SMM manager connects, the service solves; seed 001 (d):
-a decider who rules). A loop of ``then`` passes the issue around forever and
-it never reaches anyone who ends it. Each loop is reported once, at the route
-whose ``then`` closes it.
+decides («Ποιος είναι διευθυντής SMM»: the SMM manager connects, the service solves; «Не надо
+беспокоить нашего директора» (Cossa.ru) (d): a decider who rules). A loop of ``then`` passes the
+issue around forever and it never reaches anyone who ends it. Each loop is reported once, at the
+route whose ``then`` closes it.
 
 Fails::
 
@@ -46,7 +46,7 @@ from governance.rules.base import PolicyContext, Problem
 ID = "escalation.no-cycle"
 SUMMARY = "Escalation routes never loop back through 'then'."
 SEVERITY = Severity.ERROR
-SOURCE = "seed 004; seed 001 (d)"
+SOURCE = "«Ποιος είναι διευθυντής SMM»; «Не надо беспокоить нашего директора» (Cossa.ru) (d)"
 TARGET = "policy"
 
 

@@ -1,9 +1,9 @@
 """Every escalation route has a time limit.
 
-React fast, above all to negative mentions: reputation is at stake (seed 003
-§17-18; the airline that answered within minutes, seed 000), and one bank
-answers within 5-10 minutes (seed 004). A route without ``within_minutes``
-never escalates, because nothing says when it is late. A policy that sets no
+React fast, above all to negative mentions: reputation is at stake («Советы по ведению
+корпоративных аккаунтов» §17-18; the airline that answered within minutes, «SMM на службе HR»),
+and one bank answers within 5-10 minutes («Ποιος είναι διευθυντής SMM»). A route without
+``within_minutes`` never escalates, because nothing says when it is late. A policy that sets no
 limit is warned, not failed: a made-up limit is worse than none.
 
 Fails::
@@ -34,7 +34,7 @@ from governance.rules.base import PolicyContext, Problem
 ID = "escalation.time-limit"
 SUMMARY = "Every escalation route sets within_minutes."
 SEVERITY = Severity.WARNING
-SOURCE = "seed 004; seed 003 §17-18"
+SOURCE = "«Ποιος είναι διευθυντής SMM»; «Советы по ведению корпоративных аккаунтов» §17-18"
 TARGET = "policy"
 
 

@@ -1,10 +1,10 @@
 """Every channel serves at least one goal.
 
 An account that serves no business goal has no measure of success and no reason
-to exist; tie it to a goal or close it (seed 002 §1, §5; seed 003 §1: define the
-goals of your presence first).
-A policy that does not state it is warned, not
-failed: a made-up figure would be worse than none.
+to exist; tie it to a goal or close it («Политика в отношении социальных сетей: то, что растет,
+должно расти выше» §1, §5; «Советы по ведению корпоративных аккаунтов» §1: define the goals of
+your presence first). A policy that does not state it is warned, not failed: a made-up figure
+would be worse than none.
 
 Fails::
 
@@ -38,7 +38,8 @@ from governance.rules.base import PolicyContext, Problem
 ID = "goals.channel-serves-goal"
 SUMMARY = "Every channel lists at least one goal it serves."
 SEVERITY = Severity.WARNING
-SOURCE = "seed 002 §1, §5; seed 003 §1"
+SOURCE = ("«Политика в отношении социальных сетей: то, что растет, должно расти выше» §1, §5; "
+          "«Советы по ведению корпоративных аккаунтов» §1")
 TARGET = "policy"
 
 

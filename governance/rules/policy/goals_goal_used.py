@@ -1,7 +1,8 @@
 """Every goal is served by some channel.
 
 A goal that no account works toward is a wish, not a plan: its KPIs cannot move
-(seed 002 §1, §5). Link it from a channel's ``goals:`` or drop it.
+(«Политика в отношении социальных сетей: то, что растет, должно расти выше» §1, §5). Link it from a
+channel's ``goals:`` or drop it.
 
 Fails::
 
@@ -45,7 +46,7 @@ from governance.rules.base import PolicyContext, Problem
 ID = "goals.goal-used"
 SUMMARY = "Every goal is served by at least one channel."
 SEVERITY = Severity.WARNING
-SOURCE = "seed 002 §1, §5"
+SOURCE = "«Политика в отношении социальных сетей: то, что растет, должно расти выше» §1, §5"
 TARGET = "policy"
 
 

@@ -2,9 +2,9 @@
 
 A KPI is measurable only with a number to reach, the period it is measured over
 and a role that answers for it, e.g. followers: double in one month, owned by
-the SMM lead (seed 000; seed 002 §5: KPIs tied to goals, with targets).
-A policy that does not state it is warned, not
-failed: a made-up figure would be worse than none.
+the SMM lead («SMM на службе HR»; «Политика в отношении социальных сетей: то, что растет, должно
+расти выше» §5: KPIs tied to goals, with targets). A policy that does not state it is warned,
+not failed: a made-up figure would be worse than none.
 
 Fails::
 
@@ -42,7 +42,8 @@ from governance.rules.base import PolicyContext, Problem
 ID = "goals.kpi-complete"
 SUMMARY = "Every KPI has a target, a period and an owner."
 SEVERITY = Severity.WARNING
-SOURCE = "seed 002 §5; seed 000"
+SOURCE = ("«Политика в отношении социальных сетей: то, что растет, должно расти выше» §5; «SMM на "
+          "службе HR»")
 TARGET = "policy"
 
 

@@ -2,9 +2,10 @@
 
 A goal without a measure cannot be reached or missed: "if you don't tie your
 social media activity to business goals and measure it, you are just spinning
-your wheels" (seed 002 §1, §5). Seed 000 names the measures: followers,
-reposts, comments, and comments answered. A policy that states no KPI is warned,
-not failed: making one up to pass the check would be worse than saying none.
+your wheels" («Политика в отношении социальных сетей: то, что растет, должно расти выше» §1,
+§5). «SMM на службе HR» names the measures: followers, reposts, comments, and comments answered.
+A policy that states no KPI is warned, not failed: making one up to pass the check would be
+worse than saying none.
 
 Fails::
 
@@ -38,7 +39,8 @@ from governance.rules.base import PolicyContext, Problem
 ID = "goals.kpi-defined"
 SUMMARY = "Every goal is measured by at least one KPI."
 SEVERITY = Severity.WARNING
-SOURCE = "seed 002 §1, §5; seed 000"
+SOURCE = ("«Политика в отношении социальных сетей: то, что растет, должно расти выше» §1, §5; «SMM "
+          "на службе HR»")
 TARGET = "policy"
 
 

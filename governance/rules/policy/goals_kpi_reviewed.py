@@ -1,8 +1,9 @@
 """Every KPI is reviewed on a cadence by a named role.
 
-Measurement is the KPIs "reviewed on a cadence, tied to goals" (DOMAIN.md §9;
-seed 002 §5; seed 000). A KPI nobody looks at regularly drifts unnoticed, so
-each has ``review: {cadence, by}`` with a real cadence: ``ad-hoc`` is not one.
+Measurement is the KPIs "reviewed on a cadence, tied to goals" («Политика в отношении социальных
+сетей: то, что растет, должно расти выше» §5; «Политика в отношении социальных сетей: то, что
+растет, должно расти выше» §5; «SMM на службе HR»). A KPI nobody looks at regularly drifts
+unnoticed, so each has ``review: {cadence, by}`` with a real cadence: ``ad-hoc`` is not one.
 
 Fails::
 
@@ -44,7 +45,8 @@ from governance.rules.base import PolicyContext, Problem
 ID = "goals.kpi-reviewed"
 SUMMARY = "Every KPI has a review cadence and a reviewing role."
 SEVERITY = Severity.WARNING
-SOURCE = "seed 002 §5; seed 000; DOMAIN.md §9"
+SOURCE = ("«Политика в отношении социальных сетей: то, что растет, должно расти выше» §5; «SMM на "
+          "службе HR»")
 TARGET = "policy"
 
 

@@ -1,10 +1,10 @@
 """The workflow declares the four activities leadership takes part in.
 
-Seed 001 lists when the company's leadership must step in, whoever runs the
-accounts: setting goals and agreeing KPIs, changing them, reviewing the pages at
+«Не надо беспокоить нашего директора» (Cossa.ru) lists when the company's leadership must step in,
+whoever runs the accounts: setting goals and agreeing KPIs, changing them, reviewing the pages at
 least once a month, and deciding disputes between departments or with the
-agency (DOMAIN.md §5). A policy that has no activity of kind ``set_goals``,
-``change_goals``, ``review`` or ``resolve_conflict`` leaves that decision to
+agency («Не надо беспокоить нашего директора» (Cossa.ru)). A policy that has no activity of kind
+``set_goals``, ``change_goals``, ``review`` or ``resolve_conflict`` leaves that decision to
 nobody. Base packs (``pack:`` without ``organisation``) are not judged.
 
 Fails::
@@ -34,7 +34,7 @@ from governance.rules.policy.leadership_executive_accountable import LEADERSHIP_
 ID = "leadership.activities-declared"
 SUMMARY = "The workflow has activities for setting and changing goals, reviews and disputes."
 SEVERITY = Severity.WARNING
-SOURCE = "seed 001 (a)-(d); DOMAIN.md §5"
+SOURCE = "«Не надо беспокоить нашего директора» (Cossa.ru) (a)-(d)"
 TARGET = "policy"
 
 

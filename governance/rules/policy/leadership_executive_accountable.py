@@ -4,8 +4,8 @@ Whoever runs the accounts, an agency or staff, the company's leadership must
 take part in four things: (a) setting goals and agreeing KPIs, (b) changing
 goals and so KPIs, (c) reviewing the pages at least once a month with feedback
 to the team, and (d) deciding when departments, or the agency and a department,
-cannot agree: a decider who rules, not a mediator (seed 001; DOMAIN.md §5).
-So an activity of kind ``set_goals``, ``change_goals``, ``review`` or
+cannot agree: a decider who rules, not a mediator («Не надо беспокоить нашего директора»
+(Cossa.ru)). So an activity of kind ``set_goals``, ``change_goals``, ``review`` or
 ``resolve_conflict`` has an executive role (``executive: true``) as its
 Accountable. Whether the four activities exist at all is
 ``leadership.activities-declared``.
@@ -40,10 +40,11 @@ from governance.rules.base import PolicyContext, Problem
 ID = "leadership.executive-accountable"
 SUMMARY = "Goals, their changes, reviews and disputes have an executive as Accountable."
 SEVERITY = Severity.ERROR
-SOURCE = "seed 001 (a)-(d); DOMAIN.md §5"
+SOURCE = "«Не надо беспокоить нашего директора» (Cossa.ru) (a)-(d)"
 TARGET = "policy"
 
-#: The four duties of leadership (seed 001), by the activity kind that carries each.
+#: The four duties of leadership («Не надо беспокоить нашего директора» (Cossa.ru)), by the
+#: activity kind that carries each.
 LEADERSHIP_DUTIES: dict[ActivityKind, str] = {
     ActivityKind.SET_GOALS: "setting goals and agreeing KPIs",
     ActivityKind.CHANGE_GOALS: "changing goals and KPIs",

@@ -1,9 +1,9 @@
 """Leadership reviews the pages at least once a month.
 
-Seed 001 (c): leadership checks the pages "no less than once a month" for what
-works and what does not, with feedback to the team (DOMAIN.md §5). So every
-activity of kind ``review`` has a cadence of ``monthly`` or more often
-(``daily``, ``weekly``, ``biweekly``); ``quarterly``, ``yearly``, ``ad-hoc`` or
+«Не надо беспокоить нашего директора» (Cossa.ru) (c): leadership checks the pages "no less than
+once a month" for what works and what does not, with feedback to the team («Не надо беспокоить
+нашего директора» (Cossa.ru)). So every activity of kind ``review`` has a cadence of ``monthly`` or
+more often (``daily``, ``weekly``, ``biweekly``); ``quarterly``, ``yearly``, ``ad-hoc`` or
 no cadence at all is too rare. A policy with no review activity at all is
 reported by ``leadership.activities-declared``.
 
@@ -40,7 +40,7 @@ from governance.rules.base import PolicyContext, Problem
 ID = "leadership.monthly-review"
 SUMMARY = "Review activities happen at least monthly."
 SEVERITY = Severity.ERROR
-SOURCE = "seed 001 (c); DOMAIN.md §5"
+SOURCE = "«Не надо беспокоить нашего директора» (Cossa.ru) (c)"
 TARGET = "policy"
 
 _MONTH_DAYS = Cadence.MONTHLY.days or 31

@@ -32,7 +32,8 @@ from governance.rules.base import PolicyContext, Problem
 ID = "people.acknowledged"
 SUMMARY = "Everyone in the staff register has acknowledged the policy version in force."
 SEVERITY = Severity.WARNING
-SOURCE = "seed 002 (the policy evolves; staff are told what changed)"
+SOURCE = ("«Политика в отношении социальных сетей: то, что растет, должно расти выше» "
+          "(the policy evolves; staff are told what changed)")
 TARGET = "policy"
 
 

@@ -3,7 +3,7 @@
 An activity whose every role is Informed is a notice list, not an activity:
 nobody owns it, does it or is asked. It usually means the letters were filled in
 as a mailing list. The rules on A and R report the missing letters one by one;
-this one names the mistake (RACI, as in DOMAIN.md).
+this one names the mistake (the RACI convention).
 
 Fails::
 
@@ -32,7 +32,7 @@ from governance.rules.base import PolicyContext, Problem
 ID = "raci.all-informed"
 SUMMARY = "No activity has only Informed (I) roles."
 SEVERITY = Severity.WARNING
-SOURCE = "RACI convention (DOMAIN.md: activity and RACI)"
+SOURCE = "RACI convention"
 TARGET = "policy"
 
 

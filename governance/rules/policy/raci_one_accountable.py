@@ -2,7 +2,8 @@
 
 The Accountable role owns the outcome and has the final say; with none, nobody
 answers for the activity, with two, each waits for the other (RACI, as in
-DOMAIN.md; seed 002 §3: "who has final approval").
+«Политика в отношении социальных сетей: то, что растет, должно расти выше» §3: "who has final
+approval").
 
 Fails::
 
@@ -31,7 +32,8 @@ from governance.rules.base import PolicyContext, Problem
 ID = "raci.one-accountable"
 SUMMARY = "Every activity has exactly one Accountable role."
 SEVERITY = Severity.ERROR
-SOURCE = "RACI convention; seed 002 §3 (who has final approval)"
+SOURCE = ("RACI convention; «Политика в отношении социальных сетей: то, что растет, должно расти "
+          "выше» §3 (who has final approval)")
 TARGET = "policy"
 
 

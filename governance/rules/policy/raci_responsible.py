@@ -1,9 +1,9 @@
 """Every activity has at least one Responsible role.
 
 The Responsible roles do the work; an activity with an owner but nobody to do
-it happens only when the owner remembers (RACI, as in DOMAIN.md; seed 002 §3:
-"who publishes content and when, how responses are handled, who creates content").
-A role may be both the Accountable and the one who does the work, but then say
+it happens only when the owner remembers (RACI, as in «Политика в отношении социальных сетей: то,
+что растет, должно расти выше» §3: "who publishes content and when, how responses are handled, who
+creates content"). A role may be both the Accountable and the one who does the work, but then say
 so with a second activity or let another role be Responsible: the letter A alone
 does not count as R.
 
@@ -34,7 +34,8 @@ from governance.rules.base import PolicyContext, Problem
 ID = "raci.responsible"
 SUMMARY = "Every activity has at least one Responsible role."
 SEVERITY = Severity.ERROR
-SOURCE = "RACI convention; seed 002 §3 (who creates, publishes, responds)"
+SOURCE = ("RACI convention; «Политика в отношении социальных сетей: то, что растет, должно расти "
+          "выше» §3 (who creates, publishes, responds)")
 TARGET = "policy"
 
 

@@ -2,8 +2,8 @@
 
 A role that appears in no RACI row has no duties the policy can show, so the
 staff document and the RACI matrix leave it out: either the role is obsolete or
-the workflow forgot it (DOMAIN.md §2: who leads, creates, approves, publishes,
-monitors and answers; seed 004: the content manager as a separate role).
+the workflow forgot it (who leads, creates, approves, publishes,
+monitors and answers; «Ποιος είναι διευθυντής SMM»: the content manager as a separate role).
 
 Fails::
 
@@ -31,7 +31,7 @@ from governance.rules.base import PolicyContext, Problem
 ID = "raci.role-unused"
 SUMMARY = "Every role takes part in at least one activity."
 SEVERITY = Severity.WARNING
-SOURCE = "DOMAIN.md §2 (roles); seed 004"
+SOURCE = "«Ποιος είναι διευθυντής SMM» (the content manager as a separate role)"
 TARGET = "policy"
 
 

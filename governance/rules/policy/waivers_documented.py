@@ -1,10 +1,10 @@
 """Every waiver gives a reason and the role that approved it.
 
 A waiver is a documented exception to one rule: someone accountable agreed to
-it, for a stated reason (seed 002: a governance model is an evolving set of
-policies and processes, and exceptions are part of the process). A waiver
-without ``reason`` or ``approved_by`` waives nothing: ``governance`` ignores it,
-and this rule says so.
+it, for a stated reason («Политика в отношении социальных сетей: то, что растет, должно расти
+выше»: a governance model is an evolving set of policies and processes, and exceptions are part of
+the process). A waiver without ``reason`` or ``approved_by`` waives nothing: ``governance`` ignores
+it, and this rule says so.
 
 Fails::
 
@@ -31,7 +31,8 @@ from governance.rules.base import PolicyContext, Problem
 ID = "waivers.documented"
 SUMMARY = "Every waiver has a reason and an approving role."
 SEVERITY = Severity.ERROR
-SOURCE = "seed 002 (governance as an evolving set of policies and processes)"
+SOURCE = ("«Политика в отношении социальных сетей: то, что растет, должно расти выше» (governance "
+          "as an evolving set of policies and processes)")
 TARGET = "policy"
 
 

@@ -1,9 +1,9 @@
 """Expired waivers are removed from the policy.
 
-A waiver is a temporary, documented exception (seed 002: the policy evolves).
-Once its ``expires`` date has passed it no longer waives anything, and the
-findings it covered come back; leaving it in the policy misleads readers into
-thinking the exception still stands. Renew it with a new date and approval, or
+A waiver is a temporary, documented exception («Политика в отношении социальных сетей: то, что
+растет, должно расти выше»: the policy evolves). Once its ``expires`` date has passed it no longer
+waives anything, and the findings it covered come back; leaving it in the policy misleads readers
+into thinking the exception still stands. Renew it with a new date and approval, or
 delete it.
 
 Fails::
@@ -33,7 +33,8 @@ from governance.rules.base import PolicyContext, Problem
 ID = "waivers.expired"
 SUMMARY = "No waiver has passed its expiry date."
 SEVERITY = Severity.WARNING
-SOURCE = "seed 002 (governance as an evolving set of policies and processes)"
+SOURCE = ("«Политика в отношении социальных сетей: то, что растет, должно расти выше» (governance "
+          "as an evolving set of policies and processes)")
 TARGET = "policy"
 
 

@@ -1,7 +1,7 @@
 """A post with pictures or video describes them in alternative text.
 
-Pictures and video are welcome (seed 003 §4); alternative text lets readers who
-cannot see them, and screen readers, follow the post. Informational: networks
+Pictures and video are welcome («Советы по ведению корпоративных аккаунтов» §4); alternative text
+lets readers who cannot see them, and screen readers, follow the post. Informational: networks
 do not enforce it.
 
 Fails::
@@ -26,7 +26,8 @@ from governance.rules.base import LintContext, Problem
 ID = "post.alt-text"
 SUMMARY = "Posts with media have alternative text."
 SEVERITY = Severity.INFO
-SOURCE = "seed 003 §4 (pictures and video welcome); accessibility practice"
+SOURCE = ("«Советы по ведению корпоративных аккаунтов» §4 (pictures and video welcome); "
+          "accessibility practice")
 TARGET = "post"
 
 

@@ -1,16 +1,16 @@
 """A post that needs approval names enough approvers whose role may approve it.
 
-"Who has final approval" is part of every workflow (seed 002 §3). A policy lists
-approval requirements by kind of content, channel and sponsorship under
-``workflow.approvals``; the calendar's ``approved_by`` column records who signed
-off. The author never approves their own post unless the requirement allows it.
-``author`` and ``approved_by`` take roles or people of the staff register
-(``people:``); a person approves in any of their roles.
+"Who has final approval" is part of every workflow («Политика в отношении социальных сетей: то, что
+растет, должно расти выше» §3). A policy lists approval requirements by kind of content, channel
+and sponsorship under ``workflow.approvals``; the calendar's ``approved_by`` column records who
+signed off. The author never approves their own post unless the requirement allows it.
+``author`` and ``approved_by`` take roles or people of the staff register (``people:``); a
+person approves in any of their roles.
 
-``approvers`` with ``required: N`` means any N of them; ``all_of`` lists roles
-every one of which must approve (a sponsored post signed off by legal *and*
-marketing). Where an entry has both, every ``all_of`` role approves and so do N
-of the other ``approvers``. The finding says who approved and who is missing.
+``approvers`` with ``required: N`` means any N of them; ``all_of`` lists roles every one of
+which must approve (a sponsored post signed off by legal *and* marketing). Where an entry has
+both, every ``all_of`` role approves and so do N of the other ``approvers``. The finding says
+who approved and who is missing.
 
 Fails::
 
@@ -49,7 +49,8 @@ from governance.rules.post.common import cached, roles_of
 ID = "approvals.required"
 SUMMARY = "Posts that need approval are approved by enough roles that may approve them."
 SEVERITY = Severity.ERROR
-SOURCE = "seed 002 §3 (who has final approval); DOMAIN.md (approvals recorded by a role)"
+SOURCE = ("«Политика в отношении социальных сетей: то, что растет, должно расти выше» §3 (who has "
+          "final approval); approvals recorded by a role that may approve")
 #: Without this column in the calendar the rule is skipped, with one notice.
 REQUIRES = ("approved_by",)
 TARGET = "post"

@@ -2,10 +2,10 @@
 
 A channel's ``authors`` lists the roles that may write for it — the support
 account by the service department, the brand account by marketing and PR
-(seed 003 §3). An empty list lets any role write. The author may be a role or a
-person of the staff register (``people:``): the person's roles decide, and a
-person whose ``accounts`` are listed posts for those channels only, and only
-after completing every training of the policy's ``training_required``.
+(«Советы по ведению корпоративных аккаунтов» §3). An empty list lets any role write. The author
+may be a role or a person of the staff register (``people:``): the person's roles decide, and a
+person whose ``accounts`` are listed posts for those channels only, and only after completing
+every training of the policy's ``training_required``.
 
 Fails::
 
@@ -36,7 +36,8 @@ from governance.rules.post.common import cached, person, roles_of
 ID = "post.author-allowed"
 SUMMARY = "The author's role may write for the channel."
 SEVERITY = Severity.ERROR
-SOURCE = "seed 003 §3 (who runs the account); seed 002 §3 (who creates content)"
+SOURCE = ("«Советы по ведению корпоративных аккаунтов» §3 (who runs the account); «Политика в "
+          "отношении социальных сетей: то, что растет, должно расти выше» §3 (who creates content)")
 #: Without this column in the calendar the rule is skipped, with one notice.
 REQUIRES = ("author",)
 TARGET = "post"

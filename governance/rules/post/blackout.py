@@ -3,7 +3,7 @@
 Quiet periods (before results, during a crisis) and blackout dates are declared
 under ``content.blackouts`` with their dates (inclusive, in the policy's
 timezone), the channels they cover (all when empty) and the kinds still allowed,
-such as support answers (DOMAIN.md: quiet periods and blackout dates).
+such as support answers (quiet periods and blackout dates).
 
 Fails::
 
@@ -40,7 +40,7 @@ from governance.rules.post.common import cached
 ID = "post.blackout"
 SUMMARY = "Nothing is published during a blackout, except the kinds it allows."
 SEVERITY = Severity.ERROR
-SOURCE = "DOMAIN.md (quiet periods and blackout dates)"
+SOURCE = "quiet periods before results, launches and events"
 TARGET = "post"
 
 

@@ -32,7 +32,7 @@ from governance.text.length import hashtags
 ID = "post.hashtags"
 SUMMARY = "A post has no more hashtags than its network and channel allow."
 SEVERITY = Severity.WARNING
-SOURCE = "networks' hard limits (DOMAIN.md: hashtag counts); seed 003 §23"
+SOURCE = "each network's published hashtag limits; «Советы по ведению корпоративных аккаунтов» §23"
 TARGET = "post"
 
 

@@ -2,8 +2,8 @@
 
 The promo share, approvals and disclosures all key on the kind of content
 (promo, news, engagement, support...); a misspelt kind silently escapes them
-(seed 003 §5). When the policy declares ``content.kinds``, every post's kind
-must be one of them; a post without a kind is not judged here.
+(«Советы по ведению корпоративных аккаунтов» §5). When the policy declares ``content.kinds``, every
+post's kind must be one of them; a post without a kind is not judged here.
 
 Fails::
 
@@ -35,7 +35,7 @@ from governance.rules.post.common import cached
 ID = "post.kind-known"
 SUMMARY = "A post's kind is one of the kinds the policy declares."
 SEVERITY = Severity.WARNING
-SOURCE = "seed 003 §5 (promo share needs kinds); DOMAIN.md (what kind: promo, news...)"
+SOURCE = "«Советы по ведению корпоративных аккаунтов» §5 (promo share needs kinds)"
 TARGET = "post"
 
 

@@ -47,7 +47,7 @@ from governance.text.length import count as network_count
 ID = "post.length"
 SUMMARY = "A post fits the length limit of its network and channel."
 SEVERITY = Severity.ERROR
-SOURCE = "networks' hard limits (DOMAIN.md: per-network hard limits)"
+SOURCE = "each network's published post limits"
 TARGET = "post"
 
 _UNITS = {

@@ -1,7 +1,7 @@
 """A post carries no more links than its channel allows.
 
-A feed of links turns the account into the website's RSS feed (seed 003 §22–23);
-a channel may cap links per post with ``limits.max_links``. The post's ``link``
+A feed of links turns the account into the website's RSS feed («Советы по ведению корпоративных
+аккаунтов» §22–23); a channel may cap links per post with ``limits.max_links``. The post's ``link``
 column counts too, once, when the text does not repeat it.
 
 Fails::
@@ -34,7 +34,7 @@ from governance.text.length import extract_urls
 ID = "post.links"
 SUMMARY = "A post has no more links than its channel allows."
 SEVERITY = Severity.WARNING
-SOURCE = "seed 003 §22–23 (not an RSS feed of the website)"
+SOURCE = "«Советы по ведению корпоративных аккаунтов» §22–23 (not an RSS feed of the website)"
 TARGET = "post"
 
 

@@ -1,9 +1,9 @@
 """Posts avoid officialese: the bureaucratic phrases of announcements and letters.
 
 "Do not use an official tone in your posts; keep it friendly, as if you were
-talking to each reader personally" (seed 003 §4). ``tone.officialese`` lists
-the phrases to avoid per language; a post is read in its channel's language
-(else the organisation's first). With ``tone.officialese_stem`` (the default)
+talking to each reader personally" («Советы по ведению корпоративных аккаунтов» §4).
+``tone.officialese`` lists the phrases to avoid per language; a post is read in its channel's
+language (else the organisation's first). With ``tone.officialese_stem`` (the default)
 inflected forms match too: "осуществлять" finds "осуществляется".
 
 Fails::
@@ -36,7 +36,7 @@ from governance.text.terms import Term, TermMatcher
 ID = "tone.officialese"
 SUMMARY = "Posts avoid bureaucratic phrases (officialese)."
 SEVERITY = Severity.WARNING
-SOURCE = "seed 003 §4 (friendly, not official)"
+SOURCE = "«Советы по ведению корпоративных аккаунтов» §4 (friendly, not official)"
 TARGET = "post"
 
 

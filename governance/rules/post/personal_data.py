@@ -1,6 +1,6 @@
 """Posts publish no personal data: no private e-mail addresses or phone numbers.
 
-Personal data of guests and staff never goes into a public post (DOMAIN.md:
+Personal data of guests and staff never goes into a public post (
 personal data in posts). With ``content.personal_data`` set, e-mail addresses
 (``emails: true``) and phone numbers (``phones: true``) in the text are
 findings, except those in ``allow`` (the press office, the care line; ``@domain``
@@ -39,7 +39,7 @@ from governance.text.spans import Span
 ID = "post.personal-data"
 SUMMARY = "Posts publish no e-mail addresses or phone numbers except allowed ones."
 SEVERITY = Severity.ERROR
-SOURCE = "DOMAIN.md (personal data in posts); 152-FZ / GDPR"
+SOURCE = "Federal Law 152-FZ «О персональных данных»; GDPR"
 TARGET = "post"
 
 

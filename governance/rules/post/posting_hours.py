@@ -1,9 +1,10 @@
 """A post goes out within its channel's posting hours, on an allowed weekday.
 
 Publishing times are part of the workflow ("who publishes content and when",
-seed 002 §3). A channel's ``posting_hours`` (or ``content.posting_hours`` for
-every channel) gives the local window, in the policy's timezone, and the ISO
-weekdays (1 = Monday). The end of the window is the last allowed minute.
+«Политика в отношении социальных сетей: то, что растет, должно расти выше» §3). A channel's
+``posting_hours`` (or ``content.posting_hours`` for every channel) gives the local window, in the
+policy's timezone, and the ISO weekdays (1 = Monday). The end of the window is the last allowed
+minute.
 
 Fails::
 
@@ -36,7 +37,8 @@ from governance.rules.post.common import cached
 ID = "post.posting-hours"
 SUMMARY = "Posts are scheduled within the posting hours and weekdays."
 SEVERITY = Severity.WARNING
-SOURCE = "seed 002 §3 (who publishes content and when); seed 003 §10"
+SOURCE = ("«Политика в отношении социальных сетей: то, что растет, должно расти выше» §3 (who "
+          "publishes content and when); «Советы по ведению корпоративных аккаунтов» §10")
 TARGET = "post"
 
 _DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")

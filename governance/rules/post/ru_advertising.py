@@ -2,7 +2,7 @@
 
 Internet advertising in Russia carries the label «реклама», an indication of the
 advertiser, and the identifier (erid) the register assigned to it (38-FZ "On
-Advertising", art. 18.1; DOMAIN.md). A post marked sponsored, or of a kind in
+Advertising", art. 18.1). A post marked sponsored, or of a kind in
 ``disclosure.advertising_ru.kinds``, is checked when the policy has
 ``disclosure.advertising_ru`` (the shipped ``ru-advertising`` pack sets it).
 
@@ -50,7 +50,7 @@ from governance.text.spans import WORD_CHARS
 ID = "disclosure.ru-advertising"
 SUMMARY = "Advertising carries «Реклама», the advertiser and an erid (38-FZ art. 18.1)."
 SEVERITY = Severity.ERROR
-SOURCE = "38-FZ «О рекламе», art. 18.1; DOMAIN.md (Реклама label, advertiser, erid)"
+SOURCE = "38-FZ «О рекламе», art. 18.1 (Реклама label, advertiser, erid)"
 TARGET = "post"
 
 _NOT_WORD = f"(?<![{WORD_CHARS}])"

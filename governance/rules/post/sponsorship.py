@@ -1,7 +1,7 @@
 """Sponsored posts say so plainly, up front: not behind "more", not among the hashtags.
 
 Readers must see that a post is paid for before they read it as advice (the FTC
-Endorsement Guides; DOMAIN.md: required disclosures). A post marked sponsored,
+Endorsement Guides: required disclosures). A post marked sponsored,
 or of a kind listed in ``disclosure.sponsorship.kinds``, carries one of the
 ``labels`` (whole word, any case), starting within the first ``within_first``
 characters, and not only inside the block of hashtags that ends the post.
@@ -39,7 +39,7 @@ from governance.text.spans import WORD_CHARS
 ID = "disclosure.sponsorship"
 SUMMARY = "Sponsored posts carry a clear disclosure label near the start."
 SEVERITY = Severity.ERROR
-SOURCE = "FTC Endorsement Guides (16 CFR 255); DOMAIN.md (required disclosures)"
+SOURCE = "FTC Endorsement Guides (16 CFR 255)"
 TARGET = "post"
 
 _TOKEN = re.compile(r"\S+")

@@ -1,8 +1,8 @@
 """Posts never speak of the company in the third person.
 
 "Do not use an official tone in messages about the company and do not write
-about it in the third person" (seed 003 §4). A sentence whose subject is one of
-``organisation.brand_names`` ("Nordwind Coffee is pleased to announce...",
+about it in the third person" («Советы по ведению корпоративных аккаунтов» §4). A sentence whose
+subject is one of ``organisation.brand_names`` ("Nordwind Coffee is pleased to announce...",
 "Компания «Северный Ветер» информирует...") reads as a press release; write
 "we". A brand name elsewhere in a sentence ("come to Nordwind") is fine.
 
@@ -35,7 +35,8 @@ from governance.text.voice import brand_as_subject
 ID = "tone.third-person"
 SUMMARY = "Posts do not write about the company in the third person."
 SEVERITY = Severity.WARNING
-SOURCE = "seed 003 §4 (never write about the company in the third person)"
+SOURCE = ("«Советы по ведению корпоративных аккаунтов» §4 (never write about the company in the "
+          "third person)")
 TARGET = "post"
 
 

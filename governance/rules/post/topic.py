@@ -1,8 +1,8 @@
 """A post stays on one of its channel's topics.
 
 Posts on subjects unrelated to the account and the business lose the audience
-the account was built for (seed 003 §6). A channel's ``topics`` lists what it
-is about; a post's ``topic`` must be one of them. Topics compare without regard
+the account was built for («Советы по ведению корпоративных аккаунтов» §6). A channel's ``topics``
+lists what it is about; a post's ``topic`` must be one of them. Topics compare without regard
 to case.
 
 Fails::
@@ -35,7 +35,7 @@ from governance.rules.post.common import cached
 ID = "post.topic"
 SUMMARY = "A post's topic is one of its channel's topics."
 SEVERITY = Severity.WARNING
-SOURCE = "seed 003 §6 (stay on the account's topics)"
+SOURCE = "«Советы по ведению корпоративных аккаунтов» §6 (stay on the account's topics)"
 TARGET = "post"
 
 

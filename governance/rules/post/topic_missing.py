@@ -1,9 +1,9 @@
 """A post on a channel with topics says which topic it is on.
 
 Without a topic nobody can tell whether the post stays on the account's
-subjects (seed 003 §6); the ``topic`` column makes it explicit. Only channels
-that declare ``topics`` ask for it. A calendar without a ``topic`` column skips
-the rule, with one ``calendar.rule-skipped`` notice.
+subjects («Советы по ведению корпоративных аккаунтов» §6); the ``topic`` column makes it
+explicit. Only channels that declare ``topics`` ask for it. A calendar without a ``topic``
+column skips the rule, with one ``calendar.rule-skipped`` notice.
 
 Fails::
 
@@ -36,7 +36,7 @@ from governance.rules.post.topic import channel_topics
 ID = "post.topic-missing"
 SUMMARY = "Posts on channels with topics name their topic."
 SEVERITY = Severity.INFO
-SOURCE = "seed 003 §6 (stay on the account's topics)"
+SOURCE = "«Советы по ведению корпоративных аккаунтов» §6 (stay on the account's topics)"
 #: Without this column in the calendar the rule is skipped, with one notice.
 REQUIRES = ("topic",)
 TARGET = "post"

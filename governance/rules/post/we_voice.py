@@ -1,8 +1,8 @@
 """Longer posts speak as "we": the company is people, not an institution.
 
 "Let your employee write about the company's events and news in their own
-name, using the pronouns 'we', 'at our place'" (seed 003 §4). A post longer
-than ``min_words`` words (40; set ``rules: {tone.we-voice: {options: {min_words:
+name, using the pronouns 'we', 'at our place'" («Советы по ведению корпоративных аккаунтов» §4). A
+post longer than ``min_words`` words (40; set ``rules: {tone.we-voice: {options: {min_words:
 N}}}``) with none of the first-person plural words of ``tone.first_person`` for
 its language gets a note. Informational: not every post needs "we".
 
@@ -49,7 +49,7 @@ from governance.text.words import words
 ID = "tone.we-voice"
 SUMMARY = "Long posts use the first-person plural (we, our)."
 SEVERITY = Severity.INFO
-SOURCE = "seed 003 §4 (write as «мы», «у нас»)"
+SOURCE = "«Советы по ведению корпоративных аккаунтов» §4 (write as «мы», «у нас»)"
 TARGET = "post"
 
 DEFAULT_MIN_WORDS = 40
