@@ -1,6 +1,8 @@
 """Generate the example's quarter of exports (October–December 2026) for ``governance review``.
 
-    python policies/example/review/generate.py   # rewrites metrics.csv, inbox.csv, published.csv
+    python policies/example/review/generate.py [FOLDER]   # metrics.csv, inbox.csv, published.csv
+
+writes into FOLDER, by default the directory of this script.
 
 The numbers are made up but shaped like a real coffee chain's: daily metrics that
 add up to monthly totals chosen so each month shows the findings that README.md
@@ -15,6 +17,7 @@ import calendar
 import csv
 import datetime as dt
 import random
+import sys
 from pathlib import Path
 
 SEED = 20261231
@@ -212,19 +215,19 @@ def _held_back(channel: str, day: dt.date) -> bool:
     return channel == "tg-careers" and CAREERS_GAP[0] <= day <= CAREERS_GAP[1]
 
 
-def write(name: str, header: list[str], rows: list[list[str]]) -> None:
-    with (HERE / name).open("w", encoding="utf-8", newline="") as handle:
+def write(folder: Path, name: str, header: list[str], rows: list[list[str]]) -> None:
+    with (folder / name).open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle, lineterminator="\n")
         writer.writerow(header)
         writer.writerows(rows)
 
 
-def main() -> None:
+def main(folder: Path = HERE) -> None:
     rng = random.Random(SEED)
-    write("metrics.csv", ["date", "channel", "metric", "value"], metrics_rows(rng))
-    write("inbox.csv", INBOX_HEADER, inbox_rows(rng))
-    write("published.csv", PUBLISHED_HEADER, published_rows(rng))
+    write(folder, "metrics.csv", ["date", "channel", "metric", "value"], metrics_rows(rng))
+    write(folder, "inbox.csv", INBOX_HEADER, inbox_rows(rng))
+    write(folder, "published.csv", PUBLISHED_HEADER, published_rows(rng))
 
 
 if __name__ == "__main__":
-    main()
+    main(Path(sys.argv[1]) if len(sys.argv) > 1 else HERE)
