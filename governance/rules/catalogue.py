@@ -44,6 +44,7 @@ from dataclasses import dataclass
 from governance.findings import Severity
 from governance.models.policy import Policy
 from governance.models.rules import DeclaredRule, RuleBase
+from governance.review.rules import MODULES as REVIEW_MODULES
 from governance.rules import calendar as calendar_package
 from governance.rules import policy as policy_package
 from governance.rules import post as post_package
@@ -62,6 +63,9 @@ SHIPPED: tuple[Rule, ...] = tuple(
     Rule.from_module(module)
     for module in (*policy_package.MODULES, *post_package.MODULES, *calendar_package.MODULES)
 )
+
+#: The rules of ``governance review``, which waivers and severities may name too.
+REVIEW_IDS: frozenset[str] = frozenset(module.ID for module in REVIEW_MODULES)
 
 #: Every declared rule type, by model: what compiles it and what it judges.
 DECLARED_TYPES: Mapping[type[RuleBase], DeclaredType] = {
@@ -188,7 +192,7 @@ class Catalogue:
     def known_ids(self) -> frozenset[str]:
         """Every rule id a waiver may name: shipped, and declared (even when off)."""
         return frozenset({rule.id for rule in self.shipped}
-                         | {rule.id for rule in self.declarations})
+                         | {rule.id for rule in self.declarations} | REVIEW_IDS)
 
     def severity(self, rule: Rule) -> Severity | None:
         """The rule's severity under the policy; None when the policy switches it off."""

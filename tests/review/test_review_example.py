@@ -99,6 +99,8 @@ def test_a_waiver_targets_a_kpi(tmp_path: Path) -> None:
     [finding] = report["findings"]
     assert finding["waived"] and "launch month" in finding["waived_by"]
     assert result.exit_code == 0
+    checked = CliRunner().invoke(cli, ["check", str(policy), "--today", "2026-12-04"])
+    assert "unknown rule" not in checked.stdout and checked.exit_code == 0
 
 
 @pytest.mark.parametrize(("args", "expected"), [
