@@ -72,7 +72,7 @@ def html_page(report: Report, data: ReviewData | None, language: str) -> str:
     parts.append(f"<h2>{html.escape(w['findings'])}</h2>")
     findings = [[str(f.location or ""), "waived" if f.waived else f.severity.label, f.rule,
                  f.message] for f in report.findings]
-    parts.append(_table([["where", "severity", "rule", "message"], *findings])
+    parts.append(_table([[w["where"], w["severity"], w["rule"], w["message"]], *findings])
                  if findings else f"<p>{html.escape(w['none'])}</p>")
     parts.append(f"<p>{html.escape(report.summary())}</p></body></html>\n")
     return "\n".join(parts)
