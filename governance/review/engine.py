@@ -69,7 +69,7 @@ def review(options: ReviewOptions) -> ReviewResult:
         tuple(responses.escalations(policy, messages)))
     today = options.today or dt.date.today()
     findings = list(loaded_result.findings) + list(_rule_findings(loaded, data, today))
-    content = _content_findings(options, month, zone) if options.calendars else []
+    content = _content_findings(options, loaded, month, zone) if options.calendars else []
     findings.extend(content)
     checked = {"kpis": len(data.kpis), "messages": len(messages)}
     return ReviewResult(Report("review", target, findings, checked,
@@ -113,7 +113,8 @@ def _where(loaded: LoadedPolicy, problem: Problem) -> Location:
     return loaded.locate(())
 
 
-def _content_findings(options: ReviewOptions, month: Span, zone: ZoneInfo) -> list[Finding]:
+def _content_findings(options: ReviewOptions, loaded: LoadedPolicy, month: Span,
+                      zone: ZoneInfo) -> list[Finding]:
     """Lint's findings on the calendars that concern posts published in the month."""
     from governance.calendars import ReadOptions, iter_posts
     from governance.lint import LintOptions, lint
@@ -121,9 +122,12 @@ def _content_findings(options: ReviewOptions, month: Span, zone: ZoneInfo) -> li
 
     result = lint(LintOptions(calendars=list(options.calendars), policy=options.policy,
                               today=options.today, allow_paths=tuple(options.allow_paths)))
+    layout = loaded.policy.calendar  # read as lint reads them, to date each post
+    reading = ReadOptions(timezone=str(zone), columns=dict(layout.columns), sheet=layout.sheet,
+                          default_channel=layout.default_channel, date_order=layout.date_order)
     in_month: set[str] = set()
     for path in options.calendars:
-        for item in iter_posts(path, ReadOptions(timezone=str(zone))):
+        for item in iter_posts(path, reading):
             if isinstance(item, Post) and _local_day(item.publish_at, zone) in month:
                 in_month.add(item.id)
     calendars = set(options.calendars)
