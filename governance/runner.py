@@ -38,6 +38,8 @@ def waiver_for(rule_id: str, problem: Problem, waivers: Iterable[Waiver]) -> Wai
             continue
         if target.post and target.post not in post_ids:
             continue
+        if target.kpi and target.kpi != problem.data.get("kpi"):
+            continue
         return waiver
     return None
 

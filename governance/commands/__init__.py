@@ -6,7 +6,8 @@ import click
 
 
 def COMMANDS() -> list[click.Command]:  # noqa: N802 - reads as the list it returns
-    from governance.commands import diff, init, lint, render, rules, schema, test
+    from governance.commands import diff, init, lint, render, review, rules, schema, test
 
     return [schema.command, render.command, rules.rules_command, rules.explain_command,
-            lint.command, init.command, test.command, diff.command]
+            lint.command, init.command, test.command, diff.command,
+            review.command]

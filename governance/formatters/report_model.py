@@ -60,13 +60,13 @@ class FindingRecord(_Strict):
 
 
 class ReportDocument(_Strict):
-    """The report of ``governance check`` or ``governance lint`` in JSON."""
+    """The report of ``governance check``, ``lint`` or ``review`` in JSON."""
 
     model_config = ConfigDict(extra="forbid", title="Report")
 
     version: Literal[1] = Field(description="Version of this format.")
     tool: ToolInfo
-    command: Literal["check", "lint"]
+    command: Literal["check", "lint", "review"]
     target: str = Field(description="What was checked, as the user named it.")
     summary: Summary
     findings: list[FindingRecord] = Field(description="Sorted by file, line, column and rule.")

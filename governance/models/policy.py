@@ -14,6 +14,7 @@ from governance.models.document import DocumentSettings
 from governance.models.goals import Goal
 from governance.models.organisation import Organisation
 from governance.models.people import AcknowledgeWhen, Person
+from governance.models.review import ReviewSettings
 from governance.models.roles import Role
 from governance.models.rules import RuleSetting
 from governance.models.workflow import Workflow
@@ -30,6 +31,7 @@ class WaiverTarget(Strict):
     channel: str | None = None
     post: str | None = None
     activity: str | None = None
+    kpi: str | None = None
 
 
 class Waiver(Strict):
@@ -111,6 +113,7 @@ class Policy(Strict):
     disclosure: Disclosure = Field(default_factory=Disclosure)
     networks: NetworkTable = Field(default_factory=dict)
     calendar: CalendarSettings = Field(default_factory=CalendarSettings)
+    review: ReviewSettings = Field(default_factory=ReviewSettings)
     rules: dict[str, RuleSetting] = Field(
         default_factory=dict,
         description="Per-rule severity ('off' disables) and options.",

@@ -49,6 +49,7 @@ from dataclasses import dataclass
 from governance.findings import Severity
 from governance.models.policy import Policy
 from governance.models.rules import DeclaredRule, RuleBase
+from governance.review.rules import MODULES as REVIEW_MODULES
 from governance.rules import calendar as calendar_package
 from governance.rules import policy as policy_package
 from governance.rules import post as post_package
@@ -67,6 +68,10 @@ SHIPPED: tuple[Rule, ...] = tuple(
     Rule.from_module(module)
     for module in (*policy_package.MODULES, *post_package.MODULES, *calendar_package.MODULES)
 )
+
+#: The rules of ``governance review``, which waivers and severities may name too.
+REVIEW_SUMMARIES: Mapping[str, str] = {module.ID: module.SUMMARY for module in REVIEW_MODULES}
+REVIEW_IDS: frozenset[str] = frozenset(REVIEW_SUMMARIES)
 
 #: Every declared rule type, by model: what compiles it and what it judges.
 DECLARED_TYPES: Mapping[type[RuleBase], DeclaredType] = {
@@ -198,7 +203,7 @@ class Catalogue:
     def known_ids(self) -> frozenset[str]:
         """Every rule id a waiver may name: shipped, and declared (even when off)."""
         return frozenset({rule.id for rule in self.shipped}
-                         | {rule.id for rule in self.declarations})
+                         | {rule.id for rule in self.declarations} | REVIEW_IDS)
 
     def finding_ids(self) -> frozenset[str]:
         """Every id a finding can carry: the rules' and those of loading and reading."""
@@ -212,7 +217,7 @@ class Catalogue:
         declared = next((d for d in self.declarations if d.id == finding_id), None)
         if declared is not None:
             return first_sentence(declared.description) or declared.message
-        return INPUT_IDS.get(finding_id)
+        return INPUT_IDS.get(finding_id) or REVIEW_SUMMARIES.get(finding_id)
 
     def severity(self, rule: Rule) -> Severity | None:
         """The rule's severity under the policy; None when the policy switches it off."""

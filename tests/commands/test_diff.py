@@ -43,7 +43,8 @@ def invoke(*args: str) -> tuple[int, str, str]:
 
 
 def changed_copy(target: Path) -> Path:
-    shutil.copytree(EXAMPLE, target, ignore=shutil.ignore_patterns("tests", "calendar"))
+    shutil.copytree(EXAMPLE, target, ignore=shutil.ignore_patterns("tests", "calendar",
+                                                                       "review"))
     for name, old, new in EDITS:
         path = target / name
         text = path.read_text(encoding="utf-8")
@@ -54,7 +55,8 @@ def changed_copy(target: Path) -> Path:
 
 @pytest.fixture
 def sides(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[str, str]:
-    shutil.copytree(EXAMPLE, tmp_path / "old", ignore=shutil.ignore_patterns("tests", "calendar"))
+    shutil.copytree(EXAMPLE, tmp_path / "old", ignore=shutil.ignore_patterns("tests", "calendar",
+                                                                       "review"))
     changed_copy(tmp_path / "new")
     monkeypatch.chdir(tmp_path)
     return "old", "new"
@@ -141,7 +143,8 @@ def repository(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     repo = tmp_path / "repo"
     repo.mkdir()
     _git(repo, "init", "-q")
-    shutil.copytree(EXAMPLE, repo / "policy", ignore=shutil.ignore_patterns("tests", "calendar"))
+    shutil.copytree(EXAMPLE, repo / "policy", ignore=shutil.ignore_patterns("tests", "calendar",
+                                                                       "review"))
     _git(repo, "add", ".")
     _git(repo, "commit", "-q", "-m", "v1")
     _git(repo, "tag", "v1")

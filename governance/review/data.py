@@ -1,0 +1,26 @@
+"""What the review rules see: the month's measurements, computed once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from governance.models.policy import Policy
+from governance.review.kpis import KpiResult
+from governance.review.periods import Span
+from governance.review.responses import ChannelResponses, Escalation
+
+
+@dataclass(frozen=True)
+class ReviewData:
+    policy: Policy
+    month: Span
+    kpis: tuple[KpiResult, ...]
+    responses: tuple[ChannelResponses, ...]
+    escalations: tuple[Escalation, ...]
+
+
+def number(value: float | None) -> str:
+    """A figure as the reports show it: whole numbers plain, others to one decimal."""
+    if value is None:
+        return "—"
+    return f"{value:.0f}" if abs(value - round(value)) < 0.05 else f"{value:.1f}"

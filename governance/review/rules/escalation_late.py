@@ -1,0 +1,42 @@
+"""Escalation late: a message of an escalation category did not reach the route's role in time.
+
+The SMM manager does not solve the customer's problem, they connect the customer
+with the responsible service («Ποιος είναι διευθυντής SMM»); negative mentions
+need a fast reaction («Советы по ведению корпоративных аккаунтов», § 17–18). A
+message whose ``category`` is a route's ``category`` must be escalated to the
+route's role (``escalated_to``) within its ``within_minutes``.
+
+Failing: a «негативное упоминание» received at 10:00 escalated to ``support-lead``
+at 11:05, with a limit of 30 minutes; or escalated to another role.
+
+Passing: escalated to ``support-lead`` at 10:20.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from governance.findings import Severity
+from governance.review.data import ReviewData, number
+from governance.rules.base import Problem
+
+ID = "review.escalation-late"
+SUMMARY = "A message did not reach its escalation route's role within the time limit."
+SEVERITY = Severity.ERROR
+SOURCE = "«Ποιος είναι διευθυντής SMM»; «Советы по ведению корпоративных аккаунтов», § 17–18"
+
+
+def check(data: ReviewData) -> Iterator[Problem]:
+    for item in data.escalations:
+        if item.on_time:
+            continue
+        route, message = item.route, item.message
+        if item.minutes is None:
+            what = (f"escalated to {message.escalated_to!r}, not {route.to!r}"
+                    if message.escalated_to else "not escalated")
+        else:
+            what = f"escalated after {number(item.minutes)} minutes"
+        limit = f" within {route.within_minutes} minutes" if route.within_minutes else ""
+        yield Problem(f"message {message.id} ({route.category}): {what}; route {route.id} "
+                      f"takes it to {route.to}{limit}", channel=message.channel,
+                      data={"where": message.where, "messages": [message.id]})
