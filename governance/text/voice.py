@@ -111,6 +111,7 @@ _FLEETING = re.compile(r"([^аеёиоуыэюя])[её]([^аеёиоуыэюя�
 _MAX_WORDS_BEFORE_SUBJECT = 4
 #: Characters looked back from a brand name for the words before it.
 _LOOK_BACK = 160
+_DASH_AHEAD = re.compile(r"\s*[—–-]")
 _WE = word_set("""
 мы нас нам нами наш наша наше наши нашего нашей нашему нашим нашими наших нашу
 we us our ours ourselves εμείς μας
@@ -170,14 +171,47 @@ def _word_pattern(word: str) -> str:
 
 
 def _brand_places(text: str, patterns: Sequence[tuple[str, re.Pattern[str]]]) -> list[int]:
-    """Every offset where a brand pattern matches, overlapping matches included."""
+    """Offsets where a brand name stands with a verb-like word after it.
+
+    Every match of every pattern, overlapping ones included, is tried: the
+    sentence that holds a subject holds one of these. Most mentions of a brand
+    ("in Nordwind Cloud", "nordwind.example") have no verb after them and stop here.
+    """
     places: set[int] = set()
     for _, pattern in patterns:
         match = pattern.search(text)
         while match is not None:
-            places.add(match.start())
+            if _predicate_may_follow(text, match.end()):
+                places.add(match.start())
             match = pattern.search(text, match.start() + 1)
     return sorted(places)
+
+
+def _predicate_may_follow(text: str, end: int) -> bool:
+    """False only where ``_predicate_follows`` is False for every sentence holding
+    ``text[:end]``'s end: the words after the brand, read past the sentence end,
+    hold the words the sentence has, and the verb test is looser here."""
+    if text[end:end + 1] in ("'", "’"):
+        return False
+    if _DASH_AHEAD.match(text, end):
+        return True
+    following = [match.group() for match in islice(_WORD.finditer(text, end), 4)]
+    if following and following[0].lower() in _TRAILING_NOUNS:
+        following = following[1:]
+    while following and following[0].lower() in _ADVERBS:
+        following = following[1:]
+    return bool(following) and _may_be_verb(following[0])
+
+
+def _may_be_verb(word: str) -> bool:
+    """``_verb_like`` without the look at the word after, which the sentence may lack."""
+    lowered = word.lower()
+    if lowered in _KNOWN_VERBS:
+        return True
+    if word != lowered or lowered in _NOT_VERBS:
+        return False
+    return bool(_EN_VERB.fullmatch(lowered) or _RU_VERB.search(lowered)
+                or _EL_VERB.search(lowered))
 
 
 def _sentence_starting_near(text: str, place: int) -> Span | None:

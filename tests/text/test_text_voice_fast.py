@@ -85,6 +85,8 @@ def _slow_subject_positions(text: str, tokens: list[Span]) -> list[tuple[int, bo
     "Go there. One two three four, Nordwind launched dark mode.",
     "One two three four, The company Nordwind launched dark mode.",
     "Ветер Ветер\nВетер Ветер открывает кофейню.",
+    "Nordwind — лидер рынка. Nordwind team now opens. Nordwind's app. Nordwind\nopens.",
+    "Nordwind stores are open. Nordwind opens are. Nordwind Cloud now works.",
     "x " * 100 + "The company " * 40 + "Nordwind is proud.",
 ])
 def test_same_as_the_slow_version(text: str) -> None:
