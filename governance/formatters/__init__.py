@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from governance.formatters import github, json_format, junit, sarif, text
 from governance.report import Report
@@ -15,6 +15,18 @@ FORMATTERS: dict[str, Formatter] = {
     "sarif": sarif.render,
     "junit": junit.render,
     "github": github.render,
+}
+
+
+#: The same reports, written a piece at a time: a file gets each piece as it is
+#: encoded, so a report of many findings never exists whole in memory.
+Stream = Callable[[Report, bool], Iterator[str]]
+STREAMS: dict[str, Stream] = {
+    "text": text.chunks,
+    "json": json_format.chunks,
+    "sarif": sarif.chunks,
+    "junit": junit.chunks,
+    "github": github.chunks,
 }
 
 

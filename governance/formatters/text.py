@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import click
 
 from governance.findings import Finding, Severity
@@ -20,6 +22,11 @@ def line(finding: Finding, colour: bool = False) -> str:
 
 
 def render(report: Report, colour: bool = False) -> str:
-    lines = [line(f, colour) for f in report.findings]
-    lines.append(report.summary())
-    return "\n".join(lines) + "\n"
+    return "".join(chunks(report, colour))
+
+
+def chunks(report: Report, colour: bool = False) -> Iterator[str]:
+    """The lines of ``render``, one at a time."""
+    for finding in report.findings:
+        yield line(finding, colour) + "\n"
+    yield report.summary() + "\n"
