@@ -29,6 +29,10 @@ Words, sentences, voice (:mod:`governance.text.words`, :mod:`governance.text.voi
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
+# Bound here, not on first use: importing the submodule ``words`` would set this
+# package's attribute ``words`` to the module rather than the function.
+from governance.text.words import sentences, words
+
 if TYPE_CHECKING:
     from governance.text.length import COUNT_METHODS, count, extract_urls, hashtags, mentions
     from governance.text.personal_data import find_emails, find_phones
@@ -36,7 +40,6 @@ if TYPE_CHECKING:
     from governance.text.spans import Span
     from governance.text.terms import Term, TermMatch, TermMatcher
     from governance.text.voice import BrandSubject, brand_as_subject, first_person_plural_ratio
-    from governance.text.words import sentences, words
 
 #: Where each name lives: a rule imports the one module it needs, and a command
 #: that reads no post text (``governance check``) compiles none of their patterns.
@@ -47,7 +50,6 @@ _HOMES = {
     "PatternError": "safe_regex", "SafePattern": "safe_regex", "compile_pattern": "safe_regex",
     "Span": "spans", "Term": "terms", "TermMatch": "terms", "TermMatcher": "terms",
     "BrandSubject": "voice", "brand_as_subject": "voice", "first_person_plural_ratio": "voice",
-    "sentences": "words", "words": "words",
 }
 
 

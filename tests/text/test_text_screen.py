@@ -81,3 +81,18 @@ def test_matchers_sharing_the_screen_find_what_each_finds_alone(text: str) -> No
     alone = (lexicon.find(text), officialese.find(text))
     screened("something else")
     assert (lexicon.find(text), officialese.find(text)) == alone
+
+
+def test_the_package_names_stay_functions_once_every_module_is_imported() -> None:
+    import importlib
+
+    import governance.text as package
+
+    for home in set(package._HOMES.values()) | {"words"}:
+        importlib.import_module(f"governance.text.{home}")
+    from governance.text import sentences, words
+
+    assert words("a b")[1].text == "b"
+    assert [s.text for s in sentences("A. B.")] == ["A.", "B."]
+    assert all(callable(getattr(package, name)) or name == "COUNT_METHODS"
+               or isinstance(getattr(package, name), type) for name in package.__all__)
