@@ -205,9 +205,14 @@ def _compose(text: str) -> yaml.Node | None:
 
 
 def _holds_an_empty_value(root: yaml.Node | None) -> bool:
+    # Each node once: aliases make the tree a graph, recursive or exponentially wide.
     pending = [root] if root is not None else []
+    seen: set[int] = set()
     while pending:
         node = pending.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
         if isinstance(node, yaml.ScalarNode):
             if not node.value and not node.style:
                 return True

@@ -7,6 +7,7 @@ tree on every YAML file of the project and on generated documents.
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 from typing import Any
 
@@ -18,8 +19,8 @@ from hypothesis import strategies as st
 from governance.source import _compose, parse_yaml
 
 ROOT = Path(__file__).resolve().parents[2]
-FILES = sorted(p for p in ROOT.glob("**/*.yaml") if ".venv" not in p.parts
-               and ".corpus" not in p.parts)
+FILES = sorted([*ROOT.glob("*.yaml"), *(p for top in ("policies", "tests", "templates", "schemas")
+                                        for p in (ROOT / top).glob("**/*.yaml"))])
 PIECES = ["a", "b", ": ", "- ", "\n", "  ", "\t", "«ж»", "🚀", "й\u0306", '"', "'", "[", "]",
           "{", "}", ",", "#", "&x ", "*x", "<<: ", "!!str ", "|\n", ">-\n", "\r\n", "1", "?"]
 
@@ -74,3 +75,15 @@ def test_deep_nesting_is_refused_as_before() -> None:
     tree, findings = parse_yaml("[" * 5000 + "]" * 5000, "deep.yaml")
     assert tree is None
     assert [f.rule for f in findings] == ["yaml.too-large"]
+
+
+def _bomb(levels: int) -> str:
+    names = ["a", *(f"e{i}" for i in range(levels))]
+    return "a: &a [1, 2]\n" + "".join(f"{name}: &{name} [*{before}, *{before}, *{before}]\n"
+                                     for before, name in itertools.pairwise(names))
+
+
+@pytest.mark.parametrize("text", ["a: &x [*x]", _bomb(40)])
+def test_aliases_are_walked_once(text: str) -> None:
+    tree, findings = parse_yaml(text, "alias.yaml")
+    assert findings and tree is None
