@@ -114,3 +114,11 @@ def test_sentence_at_is_the_sentence_holding_the_place(text: str, data: st.DataO
     holding = [s for s in sentences(text) if s.start <= place < s.end]
     expected = holding[0] if holding and holding[0].start >= since else None
     assert sentence_at(text, place, since) == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(TEXTS)
+def test_counting_words_without_offsets_counts_the_same(text: str) -> None:
+    from governance.text.words import WORD
+
+    assert len(WORD.findall(text)) == len(words(text))
