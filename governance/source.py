@@ -26,6 +26,8 @@ MAX_NODES = 50_000
 MAX_DEPTH = 64
 
 _SCALAR_CONSTRUCTOR = yaml.constructor.SafeConstructor()
+#: libyaml's safe loader when PyYAML was built with it (see ``_compose``).
+_C_LOADER: type[yaml.CSafeLoader] | None = getattr(yaml, "CSafeLoader", None)
 _MERGE_TAG = "tag:yaml.org,2002:merge"
 #: Plain mappings and lists; any other tag on a collection (!!set, !!python/...) is refused.
 _COLLECTION_TAGS = frozenset({"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"})
@@ -180,6 +182,49 @@ class _Builder:
         return merged
 
 
+def _compose(text: str) -> yaml.Node | None:
+    """The node tree of ``text``, composed by libyaml when it is there.
+
+    libyaml's nodes carry the same tags and start positions as the pure-Python
+    composer's, ten times sooner, but for empty values (``owner:`` with nothing
+    after it), which it places elsewhere, and it reads some tabs the
+    pure-Python scanner refuses: a document holding either, and any problem
+    (libyaml also refuses nesting deeper than 1,000 levels), is left to the
+    pure-Python composer, whose positions, messages and limits the findings
+    are written for.
+    """
+    if _C_LOADER is not None and "\t" not in text:
+        try:
+            root = yaml.compose(text, Loader=_C_LOADER)
+        except yaml.YAMLError:
+            pass
+        else:
+            if not _holds_an_empty_value(root):
+                return root
+    return yaml.compose(text, Loader=yaml.SafeLoader)
+
+
+def _holds_an_empty_value(root: yaml.Node | None) -> bool:
+    # Each node once: aliases make the tree a graph, recursive or exponentially wide.
+    pending = [root] if root is not None else []
+    seen: set[int] = set()
+    while pending:
+        node = pending.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.ScalarNode):
+            if not node.value and not node.style:
+                return True
+        elif isinstance(node, yaml.SequenceNode):
+            pending.extend(node.value)
+        elif isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                pending.append(key)
+                pending.append(value)
+    return False
+
+
 def parse_yaml(text: str, file: str) -> tuple[Node | None, list[Finding]]:
     """Parse one YAML document into a positioned tree; problems become findings.
 
@@ -188,7 +233,7 @@ def parse_yaml(text: str, file: str) -> tuple[Node | None, list[Finding]]:
     """
     builder = _Builder(file)
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = _compose(text)
     except yaml.YAMLError as exc:
         return None, [_syntax_finding(exc, text, builder)]
     except RecursionError:  # the composer recurses once per nesting level

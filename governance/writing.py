@@ -68,9 +68,15 @@ def _identity(path: Path | str) -> tuple[int, int] | None:
 
 def write_output(path: Path | str, data: bytes) -> None:
     """Write ``data`` to ``path`` as the module docstring describes."""
+    write_output_from(path, (data,))
+
+
+def write_output_from(path: Path | str, pieces: Iterable[bytes]) -> None:
+    """``write_output`` for data made a piece at a time: each piece is written as it
+    comes, so a large report never has to be whole in memory."""
     name = str(path)
     if name in STDOUT_NAMES:
-        _write_stream(data)
+        _write_stream(pieces)
         return
     try:
         mode: int | None = os.stat(name).st_mode
@@ -81,11 +87,11 @@ def write_output(path: Path | str, data: bytes) -> None:
     try:
         if mode is not None and not stat.S_ISREG(mode):
             _refuse_special(name, mode)
-            _write_straight(name, data)
+            _write_straight(name, pieces)
         elif os.path.abspath(name).startswith(_DEVICE_TREES):
-            _write_straight(name, data)
+            _write_straight(name, pieces)
         else:
-            write_atomically(Path(os.path.realpath(name)), data)
+            write_atomically_from(Path(os.path.realpath(name)), pieces)
     except OSError as exc:
         raise UsageError(f"{name}: cannot write: {exc.strerror or exc}") from None
 
@@ -98,20 +104,21 @@ def _refuse_special(name: str, mode: int) -> None:
                      "refusing to write to it")
 
 
-def _write_stream(data: bytes) -> None:
+def _write_stream(pieces: Iterable[bytes]) -> None:
     stream = sys.stdout.buffer if hasattr(sys.stdout, "buffer") else None
     if stream is None:  # a replaced sys.stdout (tests) takes text
-        sys.stdout.write(data.decode("utf-8"))
+        for piece in pieces:
+            sys.stdout.write(piece.decode("utf-8"))
         sys.stdout.flush()
         return
     sys.stdout.flush()
-    stream.write(data)
+    stream.writelines(pieces)
     stream.flush()
 
 
-def _write_straight(name: str, data: bytes) -> None:
+def _write_straight(name: str, pieces: Iterable[bytes]) -> None:
     with open(name, "wb") as handle:
-        handle.write(data)
+        handle.writelines(pieces)
 
 
 def write_atomically(path: Path, data: bytes) -> None:
@@ -120,12 +127,17 @@ def write_atomically(path: Path, data: bytes) -> None:
     A crash or a full disk leaves the previous file (or none), never half of one;
     an interrupted run leaves no temporary file.
     """
+    write_atomically_from(path, (data,))
+
+
+def write_atomically_from(path: Path, pieces: Iterable[bytes]) -> None:
+    """``write_atomically`` for data made a piece at a time."""
     path.parent.mkdir(parents=True, exist_ok=True)
     with _signals_raise():
         fd, tmp = tempfile.mkstemp(prefix=f"{TEMP_PREFIX}{path.name}.tmp-", dir=path.parent)
         try:
             with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
+                handle.writelines(pieces)
                 handle.flush()
                 os.fsync(handle.fileno())
             # mkstemp creates 0600; a report or document is as readable as any file

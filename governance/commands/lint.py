@@ -194,16 +194,19 @@ def _policy_path(policy: str | None) -> str:
 
 
 def _emit(report: Any, targets: list[tuple[str, Path | None]], colour: bool) -> None:
-    from governance.formatters import formatter
-    from governance.lint.text_report import render as render_text
-    from governance.writing import write_output
+    from governance.formatters import stream
+    from governance.lint.text_report import chunks as text_chunks
+    from governance.writing import write_output_from
 
     for name, path in targets:
-        render = render_text if name == "text" else formatter(name)
+        # Written a piece at a time: a report of many findings is never whole in memory.
+        chunks = text_chunks if name == "text" else stream(name)
         if path is None:
-            click.echo(render(report, colour), nl=False)
+            for chunk in chunks(report, colour):
+                click.echo(chunk, nl=False)
         else:
-            write_output(path, render(report, False).encode("utf-8"))
+            write_output_from(path, (chunk.encode("utf-8")
+                                     for chunk in chunks(report, False)))
 
 
 @contextlib.contextmanager

@@ -11,6 +11,7 @@ line counts them). Values are escaped as the runner's command parser expects:
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import PurePath, PurePosixPath
 
 from governance.findings import Finding, Severity
@@ -57,6 +58,12 @@ def command(finding: Finding) -> str:
 
 
 def render(report: Report, colour: bool = False) -> str:
-    lines = [command(f) for f in report.findings if not f.waived]
-    lines.append(report.summary())
-    return "\n".join(lines) + "\n"
+    return "".join(chunks(report, colour))
+
+
+def chunks(report: Report, colour: bool = False) -> Iterator[str]:
+    """The annotations of ``render``, a line at a time."""
+    for finding in report.findings:
+        if not finding.waived:
+            yield command(finding) + "\n"
+    yield report.summary() + "\n"

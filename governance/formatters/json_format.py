@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from typing import Any
 
 from governance import __version__
@@ -32,7 +33,9 @@ def finding_dict(finding: Finding) -> dict[str, Any]:
     }
 
 
-def report_dict(report: Report) -> dict[str, Any]:
+def report_dict(report: Report, with_findings: bool = True) -> dict[str, Any]:
+    """The whole report as plain data; without the findings when ``chunks`` writes
+    them one at a time."""
     counts = report.counts
     return {
         "version": REPORT_VERSION,
@@ -46,7 +49,7 @@ def report_dict(report: Report) -> dict[str, Any]:
             "waived": report.waived,
             "checked": dict(report.checked),
         },
-        "findings": [finding_dict(f) for f in report.findings],
+        **({"findings": [finding_dict(f) for f in report.findings]} if with_findings else {}),
         **({"meta": report.meta} if report.meta else {}),
     }
 
@@ -55,17 +58,30 @@ _COMPACT = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": "))
 
 
 def render(report: Report, colour: bool = False) -> str:
-    """Indented JSON with one finding per line.
+    """Indented JSON with one finding per line (see ``chunks``)."""
+    return "".join(chunks(report, colour))
+
+
+def chunks(report: Report, colour: bool = False) -> Iterator[str]:
+    """The report of ``render``, a finding at a time, for writing as it is encoded.
 
     A finding per line reads well in a diff of two reports, and each is encoded
     by the C encoder; ``indent`` for the whole document would fall back to the
-    pure-Python encoder, which costs most of a second at 10,000 findings.
+    pure-Python encoder, which costs most of a second at 10,000 findings. Only
+    one finding's dictionary exists at a time: a whole document of 100,000
+    findings would take more memory than the lint run that found them.
     """
-    document = report_dict(report)
-    findings = document.pop("findings")
+    document = report_dict(report, with_findings=False)
     meta = document.pop("meta", None)
-    head = json.dumps(document, ensure_ascii=False, indent=2)[:-2]  # without the closing "}"
-    rows = ",\n".join(f"    {_COMPACT.encode(f)}" for f in findings)
-    body = f'  "findings": [\n{rows}\n  ]' if rows else '  "findings": []'
-    tail = f',\n  "meta": {json.dumps(meta, ensure_ascii=False)}' if meta is not None else ""
-    return f"{head},\n{body}{tail}\n}}\n"
+    yield json.dumps(document, ensure_ascii=False, indent=2)[:-2]  # without the closing "}"
+    if not report.findings:
+        yield ',\n  "findings": []'
+    else:
+        separator = ',\n  "findings": [\n    '
+        for finding in report.findings:
+            yield separator + _COMPACT.encode(finding_dict(finding))
+            separator = ",\n    "
+        yield "\n  ]"
+    if meta is not None:
+        yield f',\n  "meta": {json.dumps(meta, ensure_ascii=False)}'
+    yield "\n}\n"

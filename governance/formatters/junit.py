@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 from governance.findings import NOTICES, Finding, Severity
 from governance.formatters.text import line
@@ -31,19 +31,39 @@ _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 def render(report: Report, colour: bool = False) -> str:
-    root = ET.Element("testsuites")
+    return "".join(chunks(report, colour))
+
+
+def chunks(report: Report, colour: bool = False) -> Iterator[str]:
+    """The document of ``render``, a testcase at a time.
+
+    The findings are grouped first (the counts open each element), but each
+    testcase is built and serialised alone: the tree of a whole calendar's
+    testcases would take several times the memory of its findings.
+    """
     suites = _grouped(report)
     fails = _failing_at(report.fail_on)
+    yield '<?xml version="1.0" encoding="UTF-8"?>\n'
+    root = ET.Element("testsuites")
     _counts(root, f"governance {report.command}",
             [c for s in suites.values() for c in s.values()], fails)
+    yield _open_tag(root) + "\n"
     for file, cases in suites.items():
-        suite = ET.SubElement(root, "testsuite")
+        suite = ET.Element("testsuite")
         _counts(suite, file, list(cases.values()), fails)
+        yield "  " + _open_tag(suite) + "\n"
         for name, findings in cases.items():
-            _testcase(suite, file, name, findings, fails)
-    ET.indent(root)
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") \
-        + "\n"
+            case = _testcase(file, name, findings, fails)
+            ET.indent(case, level=2)
+            yield "    " + ET.tostring(case, encoding="unicode") + "\n"
+        yield "  </testsuite>\n"
+    yield "</testsuites>\n"
+
+
+def _open_tag(element: ET.Element) -> str:
+    """``<name attr="...">`` of an element with attributes and no children."""
+    closed = ET.tostring(element, encoding="unicode")  # <name attr="..." />
+    return closed[:-3] + ">"
 
 
 def _grouped(report: Report) -> dict[str, dict[str, list[Finding]]]:
@@ -82,9 +102,9 @@ def _counts(element: ET.Element, name: str, cases: Sequence[Sequence[Finding]],
     element.set("skipped", "0")
 
 
-def _testcase(suite: ET.Element, file: str, name: str, findings: Sequence[Finding],
-              fails: Failing) -> None:
-    case = ET.SubElement(suite, "testcase")
+def _testcase(file: str, name: str, findings: Sequence[Finding],
+              fails: Failing) -> ET.Element:
+    case = ET.Element("testcase")
     case.set("name", _xml(name))
     case.set("classname", _xml(file))
     failing = fails(findings)
@@ -97,6 +117,7 @@ def _testcase(suite: ET.Element, file: str, name: str, findings: Sequence[Findin
     passing = [f for f in findings if id(f) not in failed]
     if passing:
         ET.SubElement(case, "system-out").text = _lines(passing)
+    return case
 
 
 def _lines(findings: Sequence[Finding]) -> str:

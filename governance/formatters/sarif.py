@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any
 from urllib.parse import quote
 
@@ -27,13 +27,42 @@ SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 
 
+_COMPACT = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": "))
+#: Where the results of the one run go: its last key.
+_RESULTS = '"results": []'
+
+
 def render(report: Report, colour: bool = False) -> str:
-    return json.dumps(sarif_log(report), ensure_ascii=False, indent=2) + "\n"
+    return "".join(chunks(report, colour))
+
+
+def chunks(report: Report, colour: bool = False) -> Iterator[str]:
+    """The log, indented, with one result per line, written a result at a time.
+
+    Only one result's dictionary exists at a time, and the compact encoder (in
+    C) writes it: the log of 100,000 findings as one indented document took
+    five times the memory and time of the lint run.
+    """
+    rule_ids = sorted({f.rule for f in report.findings})
+    index = {rule_id: position for position, rule_id in enumerate(rule_ids)}
+    skeleton = _log(report, rule_ids, [])
+    head, _, tail = json.dumps(skeleton, ensure_ascii=False, indent=2).rpartition(_RESULTS)
+    yield head + '"results": ['
+    separator = "\n        "
+    for finding in report.findings:
+        yield separator + _COMPACT.encode(_result(finding, index[finding.rule]))
+        separator = ",\n        "
+    yield ("\n      ]" if report.findings else "]") + tail + "\n"
 
 
 def sarif_log(report: Report) -> dict[str, Any]:
+    """The whole log as plain data."""
     rule_ids = sorted({f.rule for f in report.findings})
     index = {rule_id: position for position, rule_id in enumerate(rule_ids)}
+    return _log(report, rule_ids, [_result(f, index[f.rule]) for f in report.findings])
+
+
+def _log(report: Report, rule_ids: list[str], results: list[dict[str, Any]]) -> dict[str, Any]:
     known = _known_rules(report)
     driver = {
         "name": "governance",
@@ -43,7 +72,7 @@ def sarif_log(report: Report) -> dict[str, Any]:
     run = {
         "tool": {"driver": driver},
         "columnKind": "unicodeCodePoints",
-        "results": [_result(f, index[f.rule]) for f in report.findings],
+        "results": results,
     }
     return {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
 

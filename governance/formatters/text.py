@@ -7,6 +7,8 @@ send a terminal escape or a workflow command.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import click
 
 from governance.findings import Finding, Severity
@@ -29,6 +31,11 @@ def line(finding: Finding, colour: bool = False, clean: bool = False) -> str:
 
 
 def render(report: Report, colour: bool = False) -> str:
-    lines = [line(f, colour, clean=True) for f in report.findings]
-    lines.append(printable(report.summary()))
-    return "\n".join(lines) + "\n"
+    return "".join(chunks(report, colour))
+
+
+def chunks(report: Report, colour: bool = False) -> Iterator[str]:
+    """The lines of ``render``, one at a time."""
+    for finding in report.findings:
+        yield line(finding, colour, clean=True) + "\n"
+    yield printable(report.summary()) + "\n"

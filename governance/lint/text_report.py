@@ -16,6 +16,8 @@ the file or the policy follow; the summary line closes the report.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import click
 
 from governance.findings import Finding
@@ -25,6 +27,11 @@ from governance.text_safety import printable
 
 
 def render(report: Report, colour: bool = False) -> str:
+    return "".join(chunks(report, colour))
+
+
+def chunks(report: Report, colour: bool = False) -> Iterator[str]:
+    """The report of ``render``, a post's group of lines at a time."""
     groups: dict[str, list[Finding]] = {}
     others: list[Finding] = []
     for finding in report.findings:
@@ -33,16 +40,14 @@ def render(report: Report, colour: bool = False) -> str:
             groups.setdefault(key, []).append(finding)
         else:
             others.append(finding)
-    lines: list[str] = []
     for findings in groups.values():
-        lines.append(_header(findings[0], colour))
-        lines.extend(_line(f, colour) for f in findings)
-        lines.append("")
-    lines.extend(_line(f, colour) for f in others)
+        lines = [_header(findings[0], colour), *(_line(f, colour) for f in findings), ""]
+        yield "\n".join(lines) + "\n"
+    for finding in others:
+        yield _line(finding, colour) + "\n"
     if others:
-        lines.append("")
-    lines.append(printable(report.summary()))
-    return "\n".join(lines) + "\n"
+        yield "\n"
+    yield printable(report.summary()) + "\n"
 
 
 def _header(finding: Finding, colour: bool) -> str:

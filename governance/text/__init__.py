@@ -26,13 +26,39 @@ Words, sentences, voice (:mod:`governance.text.words`, :mod:`governance.text.voi
     ``first_person_plural_ratio(text) -> float``
 """
 
-from governance.text.length import COUNT_METHODS, count, extract_urls, hashtags, mentions
-from governance.text.personal_data import find_emails, find_phones
-from governance.text.safe_regex import PatternError, SafePattern, compile_pattern
-from governance.text.spans import Span
-from governance.text.terms import Term, TermMatch, TermMatcher
-from governance.text.voice import BrandSubject, brand_as_subject, first_person_plural_ratio
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+# Bound here, not on first use: importing the submodule ``words`` would set this
+# package's attribute ``words`` to the module rather than the function.
 from governance.text.words import sentences, words
+
+if TYPE_CHECKING:
+    from governance.text.length import COUNT_METHODS, count, extract_urls, hashtags, mentions
+    from governance.text.personal_data import find_emails, find_phones
+    from governance.text.safe_regex import PatternError, SafePattern, compile_pattern
+    from governance.text.spans import Span
+    from governance.text.terms import Term, TermMatch, TermMatcher
+    from governance.text.voice import BrandSubject, brand_as_subject, first_person_plural_ratio
+
+#: Where each name lives: a rule imports the one module it needs, and a command
+#: that reads no post text (``governance check``) compiles none of their patterns.
+_HOMES = {
+    "COUNT_METHODS": "length", "count": "length", "extract_urls": "length",
+    "hashtags": "length", "mentions": "length",
+    "find_emails": "personal_data", "find_phones": "personal_data",
+    "PatternError": "safe_regex", "SafePattern": "safe_regex", "compile_pattern": "safe_regex",
+    "Span": "spans", "Term": "terms", "TermMatch": "terms", "TermMatcher": "terms",
+    "BrandSubject": "voice", "brand_as_subject": "voice", "first_person_plural_ratio": "voice",
+}
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module 'governance.text' has no attribute {name!r}")
+    return getattr(import_module(f"governance.text.{home}"), name)
+
 
 __all__ = [
     "COUNT_METHODS",

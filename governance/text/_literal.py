@@ -154,6 +154,22 @@ def lower_ascii_words(encoded: bytes) -> list[bytes]:
     return encoded.translate(_LOWER_TABLE).split()
 
 
+#: The text screened last, its UTF-8 form and its ASCII words. Every rule of a
+#: post screens the same text, one after the other: the lexicon, officialese and
+#: any declared substitution rule share one encoding and one split.
+_LAST: list[tuple[str | None, bytes, list[bytes]]] = [(None, b"", [])]
+
+
+def screened(text: str) -> tuple[bytes, list[bytes]]:
+    """``text`` as UTF-8 and its lower-cased ASCII words (see ``lower_ascii_words``)."""
+    last = _LAST[0]
+    if last[0] is not text:
+        encoded = text.encode("utf-8", "surrogatepass")
+        last = (text, encoded, lower_ascii_words(encoded))
+        _LAST[0] = last  # one tuple: a text is never paired with another's words
+    return last[1], last[2]
+
+
 def folds_into_ascii(text: str) -> bool:
     """True if ``text`` holds a character that only its folded form turns into ASCII."""
     return not text.isascii() and (_LONG_S in text or _KELVIN in text)

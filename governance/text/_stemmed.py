@@ -19,11 +19,15 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import Protocol
 
+from governance.text._literal import folds_into_ascii, screened
 from governance.text._match import Term, TermMatch, fold
 from governance.text.spans import WORD_CHARS, is_word_char, word_set
 
 _WORD_RUN = re.compile(f"[{WORD_CHARS}]+")
 _CACHE_LIMIT = 200_000
+#: Snowball algorithms that never drop or rewrite a non-ASCII character, so a
+#: word with an ASCII stem is an ASCII word (German, say, turns "ä" into "a").
+_ASCII_ENDINGS_ONLY = frozenset({"english", "porter"})
 # Words too common to anchor a phrase when it has another word.
 _COMMON = word_set("""
 a an and are as at be by do for from have i in is it my no not of on or our so the
@@ -49,6 +53,20 @@ class _StemCache(dict[str, str]):
         if len(self) >= _CACHE_LIMIT:
             self.clear()
         stem = self[word] = self._stemmer.stemWord(word)
+        return stem
+
+
+class _AsciiStemCache(dict[bytes, str]):
+    """ASCII word (as the screen splits it) -> stem, stemmed once like ``_StemCache``."""
+
+    def __init__(self, stems: _StemCache) -> None:
+        super().__init__()
+        self._stems = stems
+
+    def __missing__(self, word: bytes) -> str:
+        if len(self) >= _CACHE_LIMIT:
+            self.clear()
+        stem = self[word] = self._stems[word.decode("ascii")]
         return stem
 
 
@@ -94,6 +112,12 @@ class StemGroup:
                 seen.add(signature)
                 self._by_anchor.setdefault(pattern.stems[pattern.anchor], []).append(pattern)
         self._anchors = frozenset(self._by_anchor)
+        # A word of the text whose stem is ASCII is itself ASCII when the stemmer
+        # only cuts and rewrites ASCII endings: then the screen's ASCII words,
+        # shared by every rule of the post, tell whether an anchor can occur.
+        self._screen = (language.lower() in _ASCII_ENDINGS_ONLY
+                        and all(anchor.isascii() for anchor in self._anchors))
+        self._ascii_stems = _AsciiStemCache(self._stems)
 
     @staticmethod
     def accepts(term: Term) -> bool:
@@ -112,6 +136,9 @@ class StemGroup:
 
     def scan(self, text: str) -> list[TermMatch]:
         """Every candidate occurrence, overlapping ones included."""
+        if self._screen and not folds_into_ascii(text) and self._anchors.isdisjoint(
+                map(self._ascii_stems.__getitem__, screened(text)[1])):
+            return []
         folded = fold(text)
         stems = list(map(self._stems.__getitem__, _WORD_RUN.findall(folded)))
         found: list[TermMatch] = []

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from governance.text._literal import LiteralGroup, folds_into_ascii, lower_ascii_words
+from governance.text._literal import LiteralGroup, folds_into_ascii, screened
 from governance.text._match import Term, TermMatch, select_longest
 from governance.text._stemmed import StemGroup
 from governance.text.links import inside, link_spans
@@ -68,8 +68,7 @@ class TermMatcher:
             return []
         # Spelled out rather than looped: this runs for every post of a calendar.
         found: list[TermMatch] = []
-        encoded = text.encode("utf-8", "surrogatepass")
-        words = lower_ascii_words(encoded)
+        encoded, words = screened(text)
         hits = self._keys.intersection(words)
         if not hits and not self._always and not folds_into_ascii(text):
             return found  # most posts: no key word of any term

@@ -41,9 +41,11 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 
 from governance.text.spans import WORD_CHARS, Span, word_set
-from governance.text.words import sentences, words
+from governance.text.words import WORD as _WORD
+from governance.text.words import sentence_at, sentences, words
 
 __all__ = ["BrandSubject", "brand_as_subject", "first_person_plural_ratio"]
 
@@ -105,6 +107,11 @@ _ENDINGS = ("а|я|о|е|ы|и|у|ю|ь|ом|ем|ём|ой|ей|ою|ею|ам|
             "|яя|ое|ее|ые|ие|ого|его|ому|ему|ым|им|ых|их|ую|юю")
 _STRIP = tuple(sorted(_ENDINGS.split("|"), key=len, reverse=True))
 _FLEETING = re.compile(r"([^аеёиоуыэюя])[её]([^аеёиоуыэюяй])$")
+#: Words an introductory phrase may take before the subject (descriptors aside).
+_MAX_WORDS_BEFORE_SUBJECT = 4
+#: Characters looked back from a brand name for the words before it.
+_LOOK_BACK = 160
+_DASH_AHEAD = re.compile(r"\s*[—–-]")
 _WE = word_set("""
 мы нас нам нами наш наша наше наши нашего нашей нашему нашим нашими наших нашу
 we us our ours ourselves εμείς μας
@@ -116,11 +123,19 @@ def brand_as_subject(text: str, brand_names: Iterable[str]) -> list[BrandSubject
     patterns = _brand_patterns(tuple(name for name in brand_names if name.strip()))
     if not patterns:
         return []
+    # A sentence can only start with a brand it holds: find the brand names
+    # first, then split and read only the sentences that may start with one.
     found: list[BrandSubject] = []
-    for sentence in sentences(text):
+    read: set[int] = set()
+    for place in _brand_places(text, patterns):
+        sentence = _sentence_starting_near(text, place)
+        if sentence is None or sentence.start in read:
+            continue
+        read.add(sentence.start)
         hit = _subject_in(text, sentence, patterns)
         if hit is not None:
             found.append(hit)
+    found.sort(key=lambda hit: hit.sentence.start)
     return found
 
 
@@ -155,16 +170,114 @@ def _word_pattern(word: str) -> str:
     return f"(?:{alternatives})(?:{_ENDINGS})?"
 
 
+def _brand_places(text: str, patterns: Sequence[tuple[str, re.Pattern[str]]]) -> list[int]:
+    """Offsets where a brand name stands with a verb-like word after it.
+
+    Every match of every pattern, overlapping ones included, is tried: the
+    sentence that holds a subject holds one of these. Most mentions of a brand
+    ("in Nordwind Cloud", "nordwind.example") have no verb after them and stop here.
+    """
+    places: set[int] = set()
+    for _, pattern in patterns:
+        match = pattern.search(text)
+        while match is not None:
+            if _predicate_may_follow(text, match.end()):
+                places.add(match.start())
+            match = pattern.search(text, match.start() + 1)
+    return sorted(places)
+
+
+def _predicate_may_follow(text: str, end: int) -> bool:
+    """False only where ``_predicate_follows`` is False for every sentence holding
+    ``text[:end]``'s end: the words after the brand, read past the sentence end,
+    hold the words the sentence has, and the verb test is looser here."""
+    if text[end:end + 1] in ("'", "’"):
+        return False
+    if _DASH_AHEAD.match(text, end):
+        return True
+    following = [match.group() for match in islice(_WORD.finditer(text, end), 4)]
+    if following and following[0].lower() in _TRAILING_NOUNS:
+        following = following[1:]
+    while following and following[0].lower() in _ADVERBS:
+        following = following[1:]
+    return bool(following) and _may_be_verb(following[0])
+
+
+def _may_be_verb(word: str) -> bool:
+    """``_verb_like`` without the look at the word after, which the sentence may lack."""
+    lowered = word.lower()
+    if lowered in _KNOWN_VERBS:
+        return True
+    if word != lowered or lowered in _NOT_VERBS:
+        return False
+    return bool(_EN_VERB.fullmatch(lowered) or _RU_VERB.search(lowered)
+                or _EL_VERB.search(lowered))
+
+
+def _sentence_starting_near(text: str, place: int) -> Span | None:
+    """The sentence holding ``place``, or None when a brand there cannot be its subject.
+
+    A subject stands after at most four words (an introductory phrase) and any
+    number of descriptors: so the sentence must start after the fifth other word
+    before ``place``, and only the sentence ends from there on need judging.
+    """
+    low = max(0, place - _LOOK_BACK)
+    before = list(_WORD.finditer(text, low, place))
+    if low > 0:
+        if len(before) <= _MAX_WORDS_BEFORE_SUBJECT + 1:
+            before = list(_WORD.finditer(text, 0, place))  # too few to tell: look further
+        else:
+            del before[0]  # may be the tail of a longer word
+    counted = 0
+    for word in reversed(before):
+        if word.group().lower() in _DESCRIPTORS:
+            continue
+        counted += 1
+        if counted > _MAX_WORDS_BEFORE_SUBJECT:
+            return sentence_at(text, place, word.end())
+    return sentence_at(text, place)
+
+
+class _FirstWords:
+    """The words of a sentence, split only as far as a caller looks.
+
+    The heuristic reads a handful of words at the start of a sentence and a few
+    after the brand: splitting the whole sentence would be most of its cost.
+    """
+
+    #: Words split at once: enough for every subject position but a long chain
+    #: of descriptors.
+    FIRST = 8
+
+    def __init__(self, text: str) -> None:
+        self._pending = _WORD.finditer(text)
+        self.words: list[re.Match[str]] = list(islice(self._pending, self.FIRST))
+        self._complete = len(self.words) < self.FIRST
+
+    def has(self, index: int) -> bool:
+        """True if the sentence has a word at ``index``."""
+        words = self.words
+        if index < len(words):
+            return True
+        while not self._complete and len(words) <= index:
+            match = next(self._pending, None)
+            if match is None:
+                self._complete = True
+            else:
+                words.append(match)
+        return index < len(words)
+
+
 def _subject_in(text: str, sentence: Span, patterns: Sequence[tuple[str, re.Pattern[str]]],
                 ) -> BrandSubject | None:
-    tokens = words(sentence.text)
+    tokens = _FirstWords(sentence.text)
     for index, nominative_only in _subject_positions(sentence.text, tokens):
         position = index
-        while position < len(tokens) and tokens[position].text.lower() in _DESCRIPTORS:
+        while tokens.has(position) and tokens.words[position].group().lower() in _DESCRIPTORS:
             position += 1
-        if position >= len(tokens):
+        if not tokens.has(position):
             continue
-        start = _quote_start(sentence.text, tokens[position].start)
+        start = _quote_start(sentence.text, tokens.words[position].start())
         for name, pattern in patterns:
             match = pattern.match(sentence.text, start)
             if match is None:
@@ -184,18 +297,23 @@ def _quote_start(text: str, word_start: int) -> int:
         else word_start
 
 
-def _subject_positions(text: str, tokens: list[Span]) -> list[tuple[int, bool]]:
+def _subject_positions(text: str, tokens: _FirstWords) -> list[tuple[int, bool]]:
     """Word indexes where a subject may start, and whether only a nominative fits there."""
     positions = [(0, False)]
-    for count in range(1, min(4, len(tokens) - 1) + 1):
-        gap = text[tokens[count - 1].end:tokens[count].start]
+    # Up to four words closed by a comma: the gaps after the first four words, of
+    # which there are as many as words follow them.
+    for count in range(1, 5):
+        if not tokens.has(count):
+            break
+        gap = text[tokens.words[count - 1].end():tokens.words[count].start()]
         if "," in gap:
             positions.append((count, True))
             break
-    if tokens and tokens[0].text.lower() in _OPENERS:
+    first = tokens.words[0].group().lower() if tokens.has(0) else ""
+    if first in _OPENERS:
         positions.append((1, True))
-    if tokens and tokens[0].text.lower() in _PREPOSITIONS:
-        positions.extend((count, True) for count in (2, 3) if count < len(tokens))
+    if first in _PREPOSITIONS:
+        positions.extend((count, True) for count in (2, 3) if tokens.has(count))
     return positions
 
 
@@ -206,7 +324,7 @@ def _predicate_follows(text: str, end: int) -> bool:
     stripped = rest.lstrip()
     if stripped.startswith(_DASHES) and stripped[1:2].isspace():
         return True
-    following = [w.text for w in words(rest)[:4]]
+    following = [match.group() for match in islice(_WORD.finditer(rest), 4)]
     if following and following[0].lower() in _TRAILING_NOUNS:
         following = following[1:]
     while following and following[0].lower() in _ADVERBS:

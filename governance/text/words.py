@@ -19,9 +19,10 @@ import re
 
 from governance.text.spans import WORD_CHARS, Span, word_set
 
-__all__ = ["sentences", "words"]
+__all__ = ["sentence_at", "sentences", "words"]
 
-_WORD = re.compile(f"[{WORD_CHARS}]+(?:['’\\-‐][{WORD_CHARS}]+)*")
+#: One word (see the module docstring).
+WORD = re.compile(f"[{WORD_CHARS}]+(?:['’\\-‐][{WORD_CHARS}]+)*")
 _BREAK = re.compile(
     # Only from the start of a run of punctuation: retrying inside a long run
     # ("......") would make splitting quadratic.
@@ -38,7 +39,7 @@ mr mrs ms dr prof st jr sr vs etc e.g i.e inc ltd co no fig approx
 
 def words(text: str) -> list[Span]:
     """Every word of ``text`` with its offsets."""
-    return [Span(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+    return [Span(m.start(), m.end(), m.group()) for m in WORD.finditer(text)]
 
 
 def sentences(text: str) -> list[Span]:
@@ -48,11 +49,42 @@ def sentences(text: str) -> list[Span]:
     for match in _BREAK.finditer(text):
         if match.group(1) is not None and not _ends_sentence(text, match):
             continue
-        end = match.end(1) if match.group(1) is not None else match.start()
-        _append_stripped(found, text, start, end)
+        _append_stripped(found, text, start, _content_end(match))
         start = match.end()
     _append_stripped(found, text, start, len(text))
     return found
+
+
+def sentence_at(text: str, place: int, since: int = 0) -> Span | None:
+    """The sentence of ``text`` that holds offset ``place`` and starts at or after ``since``.
+
+    The same span as ``sentences(text)`` holds there, found by judging only the
+    sentence ends from ``since`` on: a rule that cares about a few places (where
+    a brand name stands) skips judging every full stop of a long post. ``since``
+    is 0 or an offset right after a word character, where no sentence end can
+    straddle. None when the sentence starts before ``since`` or ``place`` lies
+    between two sentences.
+    """
+    start = since
+    found_start = since == 0
+    for match in _BREAK.finditer(text, since):
+        if match.group(1) is not None and not _ends_sentence(text, match):
+            continue
+        if match.end() <= place:
+            start, found_start = match.end(), True
+            continue
+        return _stripped(text, start, _content_end(match), place) if found_start else None
+    return _stripped(text, start, len(text), place) if found_start else None
+
+
+def _stripped(text: str, start: int, end: int, place: int) -> Span | None:
+    pieces: list[Span] = []
+    _append_stripped(pieces, text, start, end)
+    return pieces[0] if pieces and pieces[0].start <= place < pieces[0].end else None
+
+
+def _content_end(match: re.Match[str]) -> int:
+    return match.end(1) if match.group(1) is not None else match.start()
 
 
 def _ends_sentence(text: str, match: re.Match[str]) -> bool:

@@ -128,6 +128,9 @@ def test_prepare_is_kept_on_the_rule(policy_catalogue: Catalogue) -> None:
 
 
 def test_no_rule_module_is_found_by_importing_it_again() -> None:
-    sources = [p for p in (ROOT / "governance").rglob("*.py")
+    # The rules and the runners get rules from the catalogue; the text package's
+    # import-on-first-use of its helpers is another matter.
+    sources = [p for where in ("rules", "lint", "render", "commands")
+               for p in (ROOT / "governance" / where).rglob("*.py")
                if "importlib" in p.read_text(encoding="utf-8")]
     assert sources == []

@@ -43,6 +43,8 @@ SOURCE = "FTC Endorsement Guides (16 CFR 255)"
 TARGET = "post"
 
 _TOKEN = re.compile(r"\S+")
+#: Characters read from the end of a text for its closing tags, before all of it.
+CLOSING_LOOK_BACK = 300
 
 
 @dataclass(frozen=True)
@@ -101,13 +103,30 @@ def _closing_tags(text: str) -> int:
 
     A label found only there is buried among the tags; a run of fewer than two
     tags is no crowd to hide in, so it does not count (``len(text)`` then).
+    The end of the text is read first: the run seldom reaches further back.
     """
+    found = _closing_tags_since(text, max(0, len(text) - CLOSING_LOOK_BACK))
+    if found is None:  # the run may reach further back: read the whole text
+        found = _closing_tags_since(text, 0)
+    assert found is not None  # read from the start, the run always begins in the text
+    return found
+
+
+def _closing_tags_since(text: str, since: int) -> int | None:
+    """``_closing_tags`` reading from ``since``; None when the run may start before it."""
     start, tags = len(text), 0
-    for token in reversed(list(_TOKEN.finditer(text))):
+    tokens = list(_TOKEN.finditer(text, since))
+    for index in range(len(tokens) - 1, -1, -1):
+        if index == 0 and since > 0:
+            return None  # the first token may be the end of a longer one
+        token = tokens[index]
         word = token.group(0)
         if word[0] in "#@":
             tags += 1
         elif not word.startswith(("http://", "https://")):
             break
         start = token.start()
+    else:
+        if since > 0:
+            return None
     return start if tags > 1 else len(text)

@@ -44,7 +44,7 @@ from governance.models.post import Post
 from governance.rules.base import LintContext, Problem
 from governance.rules.post.common import cached, language_of
 from governance.text.spans import WORD_CHARS
-from governance.text.words import words
+from governance.text.words import WORD
 
 ID = "tone.we-voice"
 SUMMARY = "Long posts use the first-person plural (we, our)."
@@ -98,7 +98,7 @@ def check(post: Post, ctx: LintContext) -> Iterator[Problem]:
     voice = table.get(post.channel) if post.channel in ctx.channels else table.get("")
     if voice is None or voice.pattern.search(text):
         return
-    count = len(words(text))
+    count = len(WORD.findall(text))  # the words of ``words``, without their offsets
     if count > minimum:
         yield Problem(f"{count} words and no first-person plural ({voice.sample}...): "
                       "write as «we»", post=post, field="text", data={"words": count})
