@@ -30,9 +30,9 @@ from governance.errors import UsageError
 from governance.findings import Finding, Location, Severity
 from governance.lint.baseline import fingerprint_data, post_identity
 from governance.lint.channels import ChannelResolver
-from governance.lint.columns import ColumnGate, missing_required
+from governance.lint.columns import ColumnGate, missing_required, required_fields
 from governance.lint.context import ActiveRule, activate, build_context, fields_read
-from governance.lint.fields import DeclaredFields
+from governance.lint.fields import MISSING_FIELD, DeclaredFields
 from governance.lint.hooks import DeclaredRulesHook
 from governance.lint.store import PostStore
 from governance.lint.waivers import PolicyWaivers, post_waivers
@@ -169,7 +169,14 @@ class _Run:
                 f.severity is Severity.ERROR for f in self.findings[before[1]:]):
             raise UnreadableCalendarError(path, f"no posts in {path}")
         self.findings.extend(self.gate.settle(fields, path))
-        self.findings.extend(missing_required(self.ctx.policy, fields, path))
+        missing = missing_required(self.ctx.policy, fields, path)
+        if missing:
+            # A required column the whole file lacks is one error, not one per row.
+            absent = {name for name in required_fields(self.ctx.policy) if name not in fields}
+            self.findings[before[1]:] = [
+                f for f in self.findings[before[1]:]
+                if not (f.rule == MISSING_FIELD and f.data.get("field") in absent)]
+            self.findings.extend(missing)
 
     def lint_posts(self, items: Iterable[Post | Finding], progress: Progress | None) -> None:
         # The hot loop of a lint run: every name it uses is a local.

@@ -50,7 +50,8 @@ class DeclaredFields:
                     findings.append(Finding(
                         MISSING_FIELD, Severity.ERROR,
                         f"{name} is required by the policy and has no value",
-                        post.location_of(name), post_ids=(post.id,), channel=post.channel))
+                        post.location_of(name), post_ids=(post.id,), channel=post.channel,
+                        data={"field": name}))
                 continue
             value, expected = parse(raw)
             if value is None:
