@@ -157,6 +157,9 @@ class RowConverter:
         self._extras = [(name, i) for i, name in enumerate(names) if name and name not in FIELD_SET]
         #: Every field the header names, built in or extra (a policy's declared field).
         self.present = frozenset(self.columns) | {name for name, _ in self._extras}
+        # Where cells are located, extra columns too: a declared field's bad value is
+        # reported at its cell.
+        self._located = {**self.columns, **dict(self._extras)}
         absent = self.width  # convert() appends one empty cell, read for absent columns
         self._index = tuple(self.columns.get(name, absent) for name in FIELDS)
 
@@ -204,7 +207,7 @@ class RowConverter:
             split_list(cells[i_tags]) if cells[i_tags] else (),
             split_list(cells[i_media]) if cells[i_media] else (), cells[i_alt_text].strip(),
             waive, action, cells[i_target].strip(), ctx.row_location(),
-            ctx.field_locations(self.columns) if self._locate_fields else {},
+            ctx.field_locations(self._located) if self._locate_fields else {},
             {name: cells[i] for name, i in self._extras} if self._extras else {},
         )
 

@@ -155,3 +155,20 @@ def test_any_cell_is_read_or_refused_never_raises(cell: str) -> None:
                 extra=dict.fromkeys("abcde", cell))
     problems = fields.read(post)
     assert len(problems) + len(post.extra) == 5  # each value kept, or refused and dropped
+
+
+def test_a_bad_value_points_at_its_cell_in_a_workbook(tmp_path: Path) -> None:
+    import openpyxl
+
+    policy = write_policy(tmp_path, FIELDS)
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.title = "Plan"
+    sheet.append(["id", "publish_at", "channel", "text", "rights"])
+    sheet.append(["p1", "2026-03-02 10:00", "x-brand", "Hello", "mine"])
+    workbook.save(tmp_path / "plan.xlsx")
+    report = lint(LintOptions([str(tmp_path / "plan.xlsx")], str(policy),
+                              today=dt.date(2026, 3, 1))).report
+    [bad] = [f for f in report.findings if f.rule == "calendar.bad-value"]
+    assert bad.location is not None and bad.location.anchor == "Plan!E2"
