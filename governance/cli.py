@@ -13,14 +13,11 @@ from typing import Any
 import click
 
 from governance import __version__
-from governance.cli_options import ALLOW_PATH
+from governance.cli_options import ALLOW_PATH, TableChoice, report_formats
 from governance.errors import EXIT_BUG, EXIT_USAGE, UsageError
 from governance.text_safety import printable
 
 FAIL_ON = click.Choice(["error", "warning", "info"], case_sensitive=False)
-#: The names in governance.formatters.FORMATTERS, spelt out so that start-up does not
-#: import every formatter (a test keeps the two lists equal).
-REPORT_FORMATS = ("text", "json", "sarif", "junit", "github", "markdown", "html")
 
 
 class GovernanceGroup(click.Group):
@@ -54,7 +51,7 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("policy", type=click.Path(path_type=str))
-@click.option("--format", "formats", type=click.Choice(REPORT_FORMATS), default="text",
+@click.option("--format", "formats", type=TableChoice(report_formats), default="text",
               show_default=True, help="Report format.")
 @click.option("--fail-on", type=FAIL_ON, default="error", show_default=True,
               help="Lowest severity that makes the exit code 1.")

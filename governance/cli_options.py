@@ -2,7 +2,40 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import click
+
+
+class TableChoice(click.Choice[str]):
+    """A choice whose names come from a table (readers, formatters), read only when
+    a command line or its help needs them: start-up does not import the table."""
+
+    def __init__(self, names: Callable[[], tuple[str, ...]]) -> None:
+        self._names = names
+        self.case_sensitive = True
+
+    @property  # type: ignore[override,unused-ignore]
+    def choices(self) -> tuple[str, ...]:  # type: ignore[override,unused-ignore]
+        return self._names()
+
+    @choices.setter
+    def choices(self, value: tuple[str, ...]) -> None:
+        raise AttributeError("the names come from their table")
+
+
+def calendar_formats() -> tuple[str, ...]:
+    """The formats of the calendar readers' table."""
+    from governance.calendars import FORMATS
+
+    return tuple(FORMATS)
+
+
+def report_formats() -> tuple[str, ...]:
+    """The formats of the formatters' table."""
+    from governance.formatters import FORMATTERS
+
+    return tuple(FORMATTERS)
 
 #: ``--allow-path DIR`` (repeatable) on every command that reads a policy.
 ALLOW_PATH = click.option(

@@ -22,7 +22,7 @@ from typing import Any
 
 import click
 
-from governance.cli_options import ALLOW_PATH
+from governance.cli_options import ALLOW_PATH, TableChoice, calendar_formats
 from governance.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError
 
 #: The policy used when ``--policy`` is not given, if it exists.
@@ -33,28 +33,12 @@ PROGRESS_FROM_POSTS = 5000
 NEVER_FAIL = "never"
 
 
-class _CalendarFormat(click.Choice[str]):
-    """The calendar formats of the readers' table, read only when needed: the
-    readers are not imported for every command line."""
-
-    def __init__(self) -> None:
-        self.case_sensitive = True
-
-    @property  # type: ignore[override,unused-ignore]
-    def choices(self) -> tuple[str, ...]:  # type: ignore[override,unused-ignore]
-        from governance.calendars import FORMATS
-
-        return FORMATS
-
-    @choices.setter
-    def choices(self, value: tuple[str, ...]) -> None:
-        raise AttributeError("the calendar formats come from the readers' table")
-
-
 @click.command("lint")
 @click.argument("calendars", nargs=-1, required=True, type=click.Path(path_type=str))
 @click.option("--policy", "policy", default=None, metavar="PATH",
               help=f"Policy directory or file (default: ./{DEFAULT_POLICY} if it exists).")
+# Not a click choice, so that an unknown name is one line; a test holds this help
+# to the formatters' table.
 @click.option("--format", "formats", multiple=True, metavar="NAME",
               help="Report format: text (default), json, sarif, junit, github, markdown, html. "
                    "Repeatable.")
@@ -81,7 +65,7 @@ class _CalendarFormat(click.Choice[str]):
                    "else inferred from the first rows).")
 @click.option("--until", type=click.DateTime(["%Y-%m-%d"]), default=None,
               help="Last day of recurring iCalendar events (default: a year after the first).")
-@click.option("--calendar-format", type=_CalendarFormat(), default=None,
+@click.option("--calendar-format", type=TableChoice(calendar_formats), default=None,
               help="Read the calendars as this format instead of detecting it.")
 @click.option("--baseline", "baseline", default=None,
               type=click.Path(dir_okay=False, path_type=Path),

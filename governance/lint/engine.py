@@ -158,23 +158,21 @@ class _Run:
 
     def lint_file(self, path: str, progress: Progress | None,
                   recorder: PlanRecorder | None = None) -> None:
-        """Lint one calendar's posts; a file with no post at all is unreadable."""
-        before = (self.count, len(self.findings))
+        """Lint one calendar's posts; a file with no post at all is unreadable (the
+        reading stream says so: ``no posts in FILE``)."""
+        first = len(self.findings)
         try:
             _, items, fields = open_source(path, self.read_options)
             self.lint_posts(recorder.record(items) if recorder else items, progress)
         except CalendarError as exc:
             raise UnreadableCalendarError(path, exc.message) from None
-        if self.count == before[0] and not any(
-                f.severity is Severity.ERROR for f in self.findings[before[1]:]):
-            raise UnreadableCalendarError(path, f"no posts in {path}")
         self.findings.extend(self.gate.settle(fields, path))
         missing = missing_required(self.ctx.policy, fields, path)
         if missing:
             # A required column the whole file lacks is one error, not one per row.
             absent = {name for name in required_fields(self.ctx.policy) if name not in fields}
-            self.findings[before[1]:] = [
-                f for f in self.findings[before[1]:]
+            self.findings[first:] = [
+                f for f in self.findings[first:]
                 if not (f.rule == MISSING_FIELD and f.data.get("field") in absent)]
             self.findings.extend(missing)
 
