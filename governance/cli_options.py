@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import click
 
@@ -42,3 +43,19 @@ ALLOW_PATH = click.option(
     "--allow-path", "allow_paths", multiple=True, metavar="DIR",
     type=click.Path(file_okay=False, path_type=str),
     help="Let the policy read files under DIR too (extends, terms_file). Repeatable.")
+
+
+#: ``--output FILE`` (repeatable), paired in order with ``--format``.
+OUTPUTS = click.option(
+    "--output", "outputs", multiple=True, type=click.Path(dir_okay=False, path_type=Path),
+    help="File for the report of the --format at the same position. Repeatable.")
+
+#: ``--fail-on`` of the commands that report findings of a run.
+FAIL_ON_RUN = click.option(
+    "--fail-on", type=click.Choice(["error", "warning", "info", "never"], case_sensitive=False),
+    default="error", show_default=True,
+    help="Lowest severity that makes the exit code 1; never: report only, exit 0.")
+
+#: ``--today``: the date waivers' expiry is judged on.
+TODAY = click.option("--today", type=click.DateTime(["%Y-%m-%d"]), default=None,
+                     help="Judge waiver expiry as of this date (default: today).")

@@ -22,7 +22,14 @@ from typing import Any
 
 import click
 
-from governance.cli_options import ALLOW_PATH, TableChoice, calendar_formats
+from governance.cli_options import (
+    ALLOW_PATH,
+    FAIL_ON_RUN,
+    OUTPUTS,
+    TODAY,
+    TableChoice,
+    calendar_formats,
+)
 from governance.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError
 
 #: The policy used when ``--policy`` is not given, if it exists.
@@ -42,20 +49,14 @@ NEVER_FAIL = "never"
 @click.option("--format", "formats", multiple=True, metavar="NAME",
               help="Report format: text (default), json, sarif, junit, github, markdown, html. "
                    "Repeatable.")
-@click.option("--output", "outputs", multiple=True,
-              type=click.Path(dir_okay=False, path_type=Path),
-              help="File for the report of the --format at the same position. Repeatable.")
-@click.option("--fail-on",
-              type=click.Choice(["error", "warning", "info", "never"], case_sensitive=False),
-              default="error", show_default=True,
-              help="Lowest severity that makes the exit code 1; never: report only, exit 0.")
+@OUTPUTS
+@FAIL_ON_RUN
 @click.option("--sheet", default=None, help="XLSX sheet to read (default: policy, else the first).")
 @click.option("--column", "columns", multiple=True, metavar="SRC=FIELD",
               help="Read calendar column SRC as post field FIELD (overrides calendar.columns).")
 @click.option("--timezone", default=None,
               help="IANA timezone for times without an offset (default: the policy's).")
-@click.option("--today", type=click.DateTime(["%Y-%m-%d"]), default=None,
-              help="Judge waiver expiry as of this date (default: today).")
+@TODAY
 @click.option("--no-color", is_flag=True, help="No colour, even on a terminal.")
 @ALLOW_PATH
 @click.option("--channel", "default_channel", default=None, metavar="ID",

@@ -15,7 +15,7 @@ from typing import Any
 
 import click
 
-from governance.cli_options import ALLOW_PATH
+from governance.cli_options import ALLOW_PATH, FAIL_ON_RUN, OUTPUTS, TODAY
 from governance.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError
 
 #: The formats of the review (a subset of lint's, plus the tables).
@@ -33,15 +33,9 @@ REVIEW_FORMATS = ("text", "json", "markdown", "html")
               help="The period's calendar or published posts, linted for content. Repeatable.")
 @click.option("--format", "formats", multiple=True, metavar="NAME",
               help=f"Report format: {', '.join(REVIEW_FORMATS)}. Repeatable.")
-@click.option("--output", "outputs", multiple=True,
-              type=click.Path(dir_okay=False, path_type=Path),
-              help="File for the report of the --format at the same position. Repeatable.")
-@click.option("--fail-on",
-              type=click.Choice(["error", "warning", "info", "never"], case_sensitive=False),
-              default="error", show_default=True,
-              help="Lowest severity that makes the exit code 1; never: report only, exit 0.")
-@click.option("--today", type=click.DateTime(["%Y-%m-%d"]), default=None,
-              help="Judge waiver expiry as of this date (default: today).")
+@OUTPUTS
+@FAIL_ON_RUN
+@TODAY
 @click.option("--lang", type=click.Choice(["en", "ru"]), default=None,
               help="Language of the tables (default: the policy's first language).")
 @ALLOW_PATH
