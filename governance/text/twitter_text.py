@@ -24,7 +24,9 @@ offsets the same way).
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -89,6 +91,9 @@ _ASCII_DOMAIN = regex.compile(
     f"(?:(?:[\\-a-z0-9{_LATIN_ACCENTS}]+)\\.)+(?:{_GTLD}|{_CCTLD}|{_PUNYCODE})",
     regex.IGNORECASE)
 _BAD_BEFORE_BARE_URL = regex.compile(r"[-_./]\Z")
+_SPACE = regex.compile(f"[{_SPACES}]")
+_LAST_SPACE = regex.compile(f"[{_SPACES}]", regex.REVERSE)
+_DOT_LETTER = regex.compile(r"\.\p{L}")
 _TCO = regex.compile(f"https?://t\\.co/([a-z0-9]+)(?:\\?{_QUERY_CHAR}*{_QUERY_END})?",
                      regex.IGNORECASE)
 
@@ -123,19 +128,48 @@ _EMOJI = regex.compile(
 
 def extract_urls(text: str) -> list[Entity]:
     """Links in ``text``, with or without ``https://``, in order."""
+    return list(_urls(text))
+
+
+@lru_cache(maxsize=16)
+def _urls(text: str) -> tuple[Entity, ...]:
+    # Several rules ask for the links of the same post in turn; the last few are kept.
     if "." not in text:
-        return []
+        return ()
     found: list[Entity] = []
-    for match in _URL.finditer(text):
-        before, url, protocol, domain, path = match.group(1, 2, 3, 4, 6)
-        start, end = match.span(2)
-        if not _valid_length(url, protocol or "https://", domain):
-            continue
-        if protocol:
-            found.extend(_with_protocol(url, start, end))
-        elif not _BAD_BEFORE_BARE_URL.search(before):
-            found.extend(_bare(url, domain, bool(path), start, end))
-    return found
+    for offset, piece in _link_windows(text):
+        for match in _URL.finditer(piece):
+            before, url, protocol, domain, path = match.group(1, 2, 3, 4, 6)
+            start, end = match.span(2)
+            if not _valid_length(url, protocol or "https://", domain):
+                continue
+            if protocol:
+                found.extend(_with_protocol(url, start + offset, end + offset))
+            elif not _BAD_BEFORE_BARE_URL.search(before):
+                found.extend(_bare(url, domain, bool(path), start + offset, end + offset))
+    return tuple(found)
+
+
+def _link_windows(text: str) -> Iterator[tuple[int, str]]:
+    """The runs of ``text`` between spaces that may hold a link, each with the space before it.
+
+    No part of a link (protocol, domain, port, path, query) holds a space, and
+    its domain holds a dot followed by a letter (every top-level domain starts
+    with one), so the pattern, slow where it must try every position, runs on
+    these few short pieces instead of the whole text. The space kept in front
+    is what the pattern reads as the character before the link (without it, an
+    accented first letter would be taken for that character); the end of a
+    piece reads as the space after it. Offsets are the piece's start in ``text``.
+    """
+    end = 0
+    for dot in _DOT_LETTER.finditer(text):
+        if dot.start() < end:
+            continue  # in the piece just given
+        space_before = _LAST_SPACE.search(text, 0, dot.start())
+        space_after = _SPACE.search(text, dot.end())
+        start = space_before.start() if space_before else 0
+        end = space_after.start() if space_after else len(text)
+        yield start, text[start:end]
 
 
 def _with_protocol(url: str, start: int, end: int) -> list[Entity]:
