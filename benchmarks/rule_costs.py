@@ -24,16 +24,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from governance.rules.post_registry import CALENDAR_RULES, POST_RULES  # noqa: E402
-
 from governance.calendars import ReadOptions, iter_posts  # noqa: E402
 from governance.lint.channels import ChannelResolver  # noqa: E402
-from governance.lint.context import (  # noqa: E402
-    ActiveRule,
-    activate,
-    build_context,
-    declared_calendar_rules,
-)
+from governance.lint.context import ActiveRule, activate, build_context, fields_read  # noqa: E402
 from governance.lint.hooks import DeclaredRulesHook  # noqa: E402
 from governance.lint.store import PostStore  # noqa: E402
 from governance.loader import load_policy  # noqa: E402
@@ -60,12 +53,13 @@ def main(argv: list[str] | None = None) -> int:
     posts = read_posts(corpus / "calendar.csv", ChannelResolver(policy.channels))
     gc.collect()
     print(f"{len(posts):,} posts; CPU seconds, microseconds a post, findings")
-    total = time_post_rules(activate([*POST_RULES, *hook.rules], ctx), posts, ctx)
-    store = PostStore()
+    catalogue = hook.catalogue
+    total = time_post_rules(activate(catalogue.rules("post"), catalogue, ctx), posts, ctx)
+    calendar_rules = activate(catalogue.rules("calendar"), catalogue, ctx)
+    store = PostStore(fields_read(calendar_rules))
     for post in posts:
         store.add(post)
-    total += time_calendar_rules(activate([*CALENDAR_RULES, *declared_calendar_rules(policy)],
-                                          ctx), store.posts, ctx)
+    total += time_calendar_rules(calendar_rules, store.posts, ctx)
     print(f"{'all rules':<28} {total:>7.2f} s {1e6 * total / len(posts):>7.1f} µs")
     return 0
 

@@ -134,7 +134,10 @@ def run(calendars: Sequence[str], policy: str | None, formats: Sequence[str],
     never = fail_on.lower() == NEVER_FAIL
     result.report.fail_on = None if never else Severity.parse(fail_on)
     colour = not no_color and "NO_COLOR" not in os.environ and sys.stdout.isatty()
-    _emit(result.report, targets, colour)
+    from governance.heap import cyclic_gc_paused
+
+    with cyclic_gc_paused():  # sorting and writing the findings make no cycles either
+        _emit(result.report, targets, colour)
     if fail_on.lower() == NEVER_FAIL:
         return EXIT_OK
     if not result.linted:

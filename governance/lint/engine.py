@@ -28,6 +28,7 @@ from governance.calendar_report.plan import PlanRecorder
 from governance.calendars import CalendarError, ReadOptions, open_source
 from governance.errors import UsageError
 from governance.findings import Finding, Location, Severity
+from governance.heap import cyclic_gc_paused
 from governance.lint.baseline import fingerprint_data, post_identity
 from governance.lint.channels import ChannelResolver
 from governance.lint.columns import ColumnGate, missing_required, required_fields
@@ -101,10 +102,12 @@ def lint(options: LintOptions, progress: Progress | None = None) -> LintResult:
     ctx = build_context(policy, options.today or dt.date.today(), options.timezone)
     run = _Run(ctx, compiler.catalogue, options)
     recorder = PlanRecorder(policy, ctx.timezone, options.language) if options.keep_plan else None
-    for path in options.calendars:
-        run.lint_file(path, progress, recorder)
-    run.findings.extend(run.gate.notices())
-    run.lint_calendar(options.calendars[0] if options.calendars else "")
+    # The findings and the posts kept for calendar rules live until the report is written.
+    with cyclic_gc_paused():
+        for path in options.calendars:
+            run.lint_file(path, progress, recorder)
+        run.findings.extend(run.gate.notices())
+        run.lint_calendar(options.calendars[0] if options.calendars else "")
     report = Report("lint", target, [*loaded.findings, *run.findings],
                     checked={"posts": run.count, "rules": run.rules_run}, posts=run.posts)
     if recorder is not None:

@@ -26,7 +26,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -78,18 +78,28 @@ _QUERY_CHAR = r"[a-z0-9!?*'@();:&=+$/%#\[\]\-_.,~|]"
 _QUERY_END = r"[a-z0-9\-_&=#/]"
 _PRECEDING = f"(?:[^A-Za-z0-9@＠$#＃{_INVALID}]|[{_DIRECTIONAL}]|^)"
 
-_URL = regex.compile(
-    f"({_PRECEDING})"                           # 1: the character before
-    "("                                         # 2: the link
-    r"(https?://)?"                             # 3: protocol
-    f"({_DOMAIN})"                              # 4: domain
-    r"(?::([0-9]+))?"                           # 5: port
-    f"(/{_PATH}*)?"                             # 6: path
-    f"(\\?{_QUERY_CHAR}*{_QUERY_END})?"         # 7: query
-    ")", regex.IGNORECASE | regex.VERSION0)
-_ASCII_DOMAIN = regex.compile(
-    f"(?:(?:[\\-a-z0-9{_LATIN_ACCENTS}]+)\\.)+(?:{_GTLD}|{_CCTLD}|{_PUNYCODE})",
-    regex.IGNORECASE)
+@cache
+def _url_pattern() -> regex.Pattern[str]:
+    # Compiled on first use: with every top-level domain in it, compiling takes
+    # longer than a whole ``governance check`` should.
+    return regex.compile(
+        f"({_PRECEDING})"                           # 1: the character before
+        "("                                         # 2: the link
+        r"(https?://)?"                             # 3: protocol
+        f"({_DOMAIN})"                              # 4: domain
+        r"(?::([0-9]+))?"                           # 5: port
+        f"(/{_PATH}*)?"                             # 6: path
+        f"(\\?{_QUERY_CHAR}*{_QUERY_END})?"         # 7: query
+        ")", regex.IGNORECASE | regex.VERSION0)
+
+
+@cache
+def _ascii_domain_pattern() -> regex.Pattern[str]:
+    return regex.compile(
+        f"(?:(?:[\\-a-z0-9{_LATIN_ACCENTS}]+)\\.)+(?:{_GTLD}|{_CCTLD}|{_PUNYCODE})",
+        regex.IGNORECASE)
+
+
 _BAD_BEFORE_BARE_URL = regex.compile(r"[-_./]\Z")
 _SPACE = regex.compile(f"[{_SPACES}]")
 _LAST_SPACE = regex.compile(f"[{_SPACES}]", regex.REVERSE)
@@ -138,7 +148,7 @@ def _urls(text: str) -> tuple[Entity, ...]:
         return ()
     found: list[Entity] = []
     for offset, piece in _link_windows(text):
-        for match in _URL.finditer(piece):
+        for match in _url_pattern().finditer(piece):
             before, url, protocol, domain, path = match.group(1, 2, 3, 4, 6)
             start, end = match.span(2)
             if not _valid_length(url, protocol or "https://", domain):
@@ -186,7 +196,7 @@ def _with_protocol(url: str, start: int, end: int) -> list[Entity]:
 def _bare(url: str, domain: str, has_path: bool, start: int, end: int) -> list[Entity]:
     """Links written without a protocol: only the ASCII domains within ``domain``."""
     found = [Entity(ascii_match.group(), start + ascii_match.start(), start + ascii_match.end())
-             for ascii_match in _ASCII_DOMAIN.finditer(domain)]
+             for ascii_match in _ascii_domain_pattern().finditer(domain)]
     if found and has_path:
         last = found[-1]
         found[-1] = Entity(url.replace(domain, last.value, 1), last.start, end)
