@@ -84,9 +84,15 @@ def command(calendars: tuple[str, ...], policy: str | None, formats: tuple[str, 
     """Lint content calendars (CSV, XLSX, YAML, JSON, JSONL, ICS, scheduler CSVs)."""
     if reading["until"] is not None:
         reading["until"] = reading["until"].date()
-    sys.exit(run(calendars, policy, formats, outputs, fail_on, sheet, columns, timezone,
-                 today.date() if today else None, no_color, allow_paths,
-                 baseline, baseline_write, lang, **reading))
+    from governance.heap import cyclic_gc_paused
+
+    # Through the report's writing: a collection once the run is over would walk
+    # every finding and kept post to free nothing.
+    with cyclic_gc_paused():
+        code = run(calendars, policy, formats, outputs, fail_on, sheet, columns, timezone,
+                   today.date() if today else None, no_color, allow_paths,
+                   baseline, baseline_write, lang, **reading)
+    sys.exit(code)
 
 
 def run(calendars: Sequence[str], policy: str | None, formats: Sequence[str],
@@ -134,10 +140,7 @@ def run(calendars: Sequence[str], policy: str | None, formats: Sequence[str],
     never = fail_on.lower() == NEVER_FAIL
     result.report.fail_on = None if never else Severity.parse(fail_on)
     colour = not no_color and "NO_COLOR" not in os.environ and sys.stdout.isatty()
-    from governance.heap import cyclic_gc_paused
-
-    with cyclic_gc_paused():  # sorting and writing the findings make no cycles either
-        _emit(result.report, targets, colour)
+    _emit(result.report, targets, colour)
     if fail_on.lower() == NEVER_FAIL:
         return EXIT_OK
     if not result.linted:
