@@ -54,7 +54,7 @@ class Location:
         return f"{self.file}:{self.line}:{max(self.column, 1)}"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Finding:
     """One result of a rule on the policy, a post or the calendar as a whole."""
 
