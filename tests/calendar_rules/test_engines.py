@@ -105,8 +105,11 @@ def test_repeats_match_all_pairs(seed: int, similarity: float, split: int, sweep
     monkeypatch.setattr(similarity_module, "SWEEP_FROM", sweep)
     posts = _corpus(random.Random(seed), 160)
     lane = build(posts, ZoneInfo("UTC")).everything
-    found = {frozenset(r.positions) for r in repeats(lane, similarity, 10)}
-    assert found == _brute_force(lane, similarity, 10)
+    found = {frozenset(r.positions): r.identical for r in repeats(lane, similarity, 10)}
+    assert set(found) == _brute_force(lane, similarity, 10)
+    # A group is identical when its posts' words are: texts swept out stay known for repeats.
+    for group, identical in found.items():
+        assert identical == (len({tuple(words(lane.posts[p].text)) for p in group}) == 1)
 
 
 def _windows_from_scratch(lane: Lane, flags: list[bool], limit: ShareLimit, first: int,

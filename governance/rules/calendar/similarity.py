@@ -107,6 +107,7 @@ class _Finder:
         self.index: dict[int, bytes | dict[bytes, None] | _Crowd] = {}  # range key -> texts
         self.sets: dict[int, frozenset[bytes]] = {}  # word sets of the posts compared
         self.swept_at = SWEEP_FROM  # index size at which to forget what left the window
+        self.forgotten = 0  # posts before this one keep their text only if they repeat
         self.keys: WordKeys | None = None
         if threshold < 1:
             step = max(1, len(lane) // SAMPLE_TEXTS)
@@ -149,6 +150,13 @@ class _Finder:
                 del self.index[key]
         self.latest = {text: latest[text] for text in latest if text in fresh}
         self.sets = {p: words_ for p, words_ in self.sets.items() if instants[p] >= since}
+        # Posts before the window are compared no more; only a repeat's text is read again.
+        position, texts, joined = self.forgotten, self.texts, self.joined
+        while position < len(texts) and instants[position] < since:
+            if position not in joined:
+                texts[position] = b""
+            position += 1
+        self.forgotten = position
         self.swept_at = max(SWEEP_FROM, 2 * len(self.index))
 
     def _near(self, position: int, text: bytes, text_words: list[bytes], twin: bool,
