@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 
@@ -71,3 +72,52 @@ def test_each_rule_documents_itself_as_the_lint_rules_do(module: ModuleType) -> 
     assert "Fails::" in doc and "Passes::" in doc
     assert doc.index("Fails::") < doc.index("Passes::")
 
+
+def invoke(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(cli, list(args))
+    return result.exit_code, result.stdout
+
+
+def test_rules_lists_the_review_rules_with_their_target() -> None:
+    code, out = invoke("rules")
+    assert code == 0
+    listed = {line.split()[0]: line.split()[1:3] for line in out.splitlines()
+              if line.startswith("review.")}
+    assert listed == {module.ID: ["review", module.SEVERITY.label] for module in MODULES}
+
+
+def test_rules_in_json_and_markdown_carry_the_review_rules() -> None:
+    rules = json.loads(invoke("rules", "--format", "json")[1])["rules"]
+    review = [rule for rule in rules if rule["target"] == "review"]
+    assert [rule["id"] for rule in review] == [module.ID for module in MODULES]
+    assert all(rule["origin"] == "shipped" and rule["source"] for rule in review)
+    markdown = invoke("rules", "--format", "markdown")[1]
+    assert "| `review.response-sla` | review | error |" in markdown
+
+
+def test_rules_with_a_policy_shows_a_review_rule_switched_off(
+        policy_over_base: Callable[[str], Path]) -> None:
+    policy = policy_over_base("rules:\n  review.unanswered: off\n  review.kpi-no-data: error\n")
+    code, out = invoke("rules", "--policy", str(policy))
+    assert code == 0, out
+    states = {line.split()[0]: line.split()[3] for line in out.splitlines()
+              if line.startswith("review.")}
+    assert states["review.unanswered"] == "off" and states["review.kpi-no-data"] == "error"
+    assert states["review.kpi-missed"] == "error"
+
+
+@pytest.mark.parametrize("module", MODULES, ids=lambda m: m.ID)
+def test_explain_prints_a_review_rules_documentation(module: ModuleType) -> None:
+    code, out = invoke("explain", module.ID)
+    assert code == 0
+    assert out.startswith(f"{module.ID}: {module.SUMMARY}\n")
+    assert "Target: review (shipped, run by governance review)" in out
+    assert f"Default severity: {module.SEVERITY.label}" in out
+    assert "Fails::" in out and "Passes::" in out
+    assert example(out, "Fails") == example(module.__doc__ or "", "Fails")
+
+
+def test_explain_suggests_a_review_rule_for_a_typo() -> None:
+    result = CliRunner().invoke(cli, ["explain", "review.kpi-mised"])
+    assert result.exit_code == 2
+    assert "did you mean 'review.kpi-missed'" in result.stderr
