@@ -12,7 +12,8 @@ the same way everywhere:
   answers ``known_ids()``, ``finding_ids()``, ``summary(id)``, ``get(id)``,
   ``severity(rule)`` (the effective severity: ``governance.rules.severity``
   decides it), ``prepare(rule, ctx)``, ``rules(target)`` and ``infos()`` (what
-  ``rules``, ``explain`` and the staff document show);
+  ``rules``, ``explain`` and the staff document show, the review's rules
+  included with target ``review``);
 - ``INPUT_IDS``: the ids that findings of loading and reading carry (``yaml.*``,
   ``schema.*``, ``policy.*``, ``ref.*``, ``calendar.*``, ``lint.*``), each with
   its one-line summary.
