@@ -1,4 +1,7 @@
-"""The report's charts: Vega-Lite specifications rendered to inline SVG, offline.
+"""The pages' charts: Vega-Lite specifications rendered to inline SVG, offline.
+
+The calendar report (``lint --format html``) and the monthly review's page
+draw with the same settings and helpers from here.
 
 ``vl-convert`` bundles Vega-Lite and a JavaScript engine in one wheel and needs
 no network or browser, so the page carries finished SVG and no script to draw
@@ -14,6 +17,7 @@ from collections.abc import Sequence
 from typing import Any, Literal
 
 import vl_convert
+from markupsafe import Markup
 
 #: d3 locales for numbers and month names, per report language.
 _Locale = Literal["en-US", "ru-RU"]
@@ -56,6 +60,17 @@ def to_svg(spec: dict[str, Any], language: str, name: str) -> str:
     return _renumber_ids(svg.strip(), name)
 
 
+def to_markup(spec: dict[str, Any], language: str, name: str) -> Markup:
+    """``to_svg`` for a template: vl-convert escapes every text it writes, so the SVG
+    is markup as it stands."""
+    return Markup(to_svg(spec, language, name))
+
+
+def in_order(rows: Sequence[dict[str, Any]], field: str) -> list[Any]:
+    """The values of ``field`` in the rows' order, each once: the order an axis keeps."""
+    return list(dict.fromkeys(row[field] for row in rows))
+
+
 def _renumber_ids(svg: str, name: str) -> str:
     ids = {old: f"{name}-{n}" for n, old in enumerate(dict.fromkeys(_SVG_ID.findall(svg)), 1)}
     if not ids:
@@ -75,7 +90,7 @@ def heat_map(rows: Sequence[dict[str, Any]], labels: dict[str, str], days: int
 
     ``rows``: ``{day, channel, posts, over}``; ``channel`` is the axis label.
     """
-    channels = list(dict.fromkeys(row["channel"] for row in rows))
+    channels = in_order(rows, "channel")
     return {
         "data": {"values": list(rows)},
         "width": {"step": 22 if days <= DETAILED_DAYS else 6}, "height": {"step": 24},
@@ -109,8 +124,8 @@ def shares(rows: Sequence[dict[str, Any]], labels: dict[str, str], days: int
     ``rows``: ``{day, channel, measure, share, limit}``, shares and limits as
     fractions of 1; ``share`` is None where the window is not judged.
     """
-    channels = list(dict.fromkeys(row["channel"] for row in rows))
-    measures = list(dict.fromkeys(row["measure"] for row in rows))
+    channels = in_order(rows, "channel")
+    measures = in_order(rows, "measure")
     x = {"field": "day", "type": "temporal", "scale": {"type": "utc"}, "title": None,
          "axis": {"format": "%d %b", "labelAngle": 0, "tickCount": 6}}
     return {
@@ -141,7 +156,7 @@ def shares(rows: Sequence[dict[str, Any]], labels: dict[str, str], days: int
 
 def kind_mix(rows: Sequence[dict[str, Any]], labels: dict[str, str]) -> dict[str, Any]:
     """Posts per channel (y) stacked by kind. ``rows``: ``{channel, kind, posts}``."""
-    channels = list(dict.fromkeys(row["channel"] for row in rows))
+    channels = in_order(rows, "channel")
     kinds = sorted({row["kind"] for row in rows})
     return {
         "data": {"values": list(rows)},

@@ -48,8 +48,7 @@ def figures(plan: Plan, channels: Sequence[str], words: Catalogue) -> Figures | 
 
 
 def _svg(spec: dict[str, object], words: Catalogue, name: str) -> Markup:
-    # vl-convert escapes every text it writes; the SVG is markup as it stands.
-    return Markup(charts.to_svg(spec, words.lang, name))
+    return charts.to_markup(spec, words.lang, name)
 
 
 def _order(key: tuple[str, str], channels: Sequence[str]) -> tuple[int, str]:

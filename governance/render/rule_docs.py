@@ -24,6 +24,8 @@ def _state(info: RuleInfo) -> str:
 
 
 def _origin(info: RuleInfo) -> str:
+    if info.target == "review":
+        return "shipped, run by governance review"
     return f"declared ({info.declared_in}.rules)" if info.declared else "shipped"
 
 

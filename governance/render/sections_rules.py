@@ -275,12 +275,14 @@ def waivers(ctx: DocContext) -> Section:
 def other_checks(ctx: DocContext, cited: set[str]) -> Section:
     """Shipped post and calendar rules no statement above has cited, so none goes unmentioned.
 
+    The review's rules judge the month's numbers, not what staff write: not listed.
+
     English uses each rule's own summary; other languages translate it in the catalogue.
     """
     t = ctx.t
     items = []
     for info in ctx.rules.values():
-        if info.declared or info.target == "policy" or info.id in cited | ctx.placed \
+        if info.declared or info.target in ("policy", "review") or info.id in cited | ctx.placed \
                 or not ctx.enabled([info.id]):
             continue
         key = f"rule_summary.{info.id}"

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 from governance.models.policy import Policy
 from governance.review.kpis import KpiResult
@@ -17,6 +18,8 @@ class ReviewData:
     kpis: tuple[KpiResult, ...]
     responses: tuple[ChannelResponses, ...]
     escalations: tuple[Escalation, ...]
+    #: KPI id -> the KPI as each month's review judged it, for the page's chart.
+    history: Mapping[str, tuple[KpiResult, ...]] = field(default_factory=dict)
 
 
 def number(value: float | None) -> str:

@@ -19,12 +19,13 @@ from zoneinfo import ZoneInfo
 
 from governance.findings import Finding, Location
 from governance.loader import LoadedPolicy, load_policy
+from governance.models.goals import KPI
 from governance.models.review import KpiMeasure
 from governance.report import Report
 from governance.review import kpis, responses
 from governance.review.data import ReviewData
 from governance.review.inbox import read_inbox
-from governance.review.metrics import Sample, read_metrics
+from governance.review.metrics import read_metrics
 from governance.review.periods import Span, parse_month
 from governance.review.rules import MODULES
 from governance.rules.base import Problem
@@ -62,11 +63,15 @@ def review(options: ReviewOptions) -> ReviewResult:
     zone = ZoneInfo(policy.organisation.timezone if policy.organisation else "UTC")
     samples = read_metrics(options.metrics, policy, zone)
     messages = responses.in_month(read_inbox(options.inbox, policy, zone), month, zone)
+    measured = list(_measured_kpis(loaded)) if options.metrics else []
     data = ReviewData(
         policy, month,
-        tuple(_kpi_results(loaded, samples, month)) if options.metrics else (),
+        tuple(kpis.evaluate(kpi, goal, measure, samples, month)
+              for kpi, goal, measure in measured),
         tuple(responses.per_channel(policy, messages)),
-        tuple(responses.escalations(policy, messages)))
+        tuple(responses.escalations(policy, messages)),
+        {kpi.id: kpis.history(kpi, goal, measure, samples, month)
+         for kpi, goal, measure in measured})
     today = options.today or dt.date.today()
     findings = list(loaded_result.findings) + list(_rule_findings(loaded, data, today))
     content = _content_findings(options, loaded, month, zone) if options.calendars else []
@@ -76,14 +81,13 @@ def review(options: ReviewOptions) -> ReviewResult:
                                meta={"period": options.period}), data)
 
 
-def _kpi_results(loaded: LoadedPolicy, samples: Sequence[Sample],
-                 month: Span) -> Iterable[kpis.KpiResult]:
+def _measured_kpis(loaded: LoadedPolicy) -> Iterable[tuple[KPI, str, KpiMeasure]]:
+    """Each KPI with a target, its goal's id and where its numbers come from."""
     measures = loaded.policy.review.kpis
     for goal in loaded.policy.goals:
         for kpi in goal.kpis:
             if kpi.target is not None:
-                measure = measures.get(kpi.id) or KpiMeasure(metric=kpi.id)
-                yield kpis.evaluate(kpi, goal.id, measure, samples, month)
+                yield kpi, goal.id, measures.get(kpi.id) or KpiMeasure(metric=kpi.id)
 
 
 def _rule_findings(loaded: LoadedPolicy, data: ReviewData, today: dt.date) -> Iterable[Finding]:

@@ -33,6 +33,8 @@ from governance.review.periods import (
 Status = Literal["met", "on-track", "at-risk", "missed", "no-data"]
 #: Months of trend shown before the review month.
 TREND_MONTHS = 2
+#: Months the HTML page's chart looks back over, the review month included.
+HISTORY_MONTHS = 6
 
 
 @dataclass(frozen=True)
@@ -49,6 +51,7 @@ class KpiResult:
     status: Status
     decrease: bool
     trend: tuple[float | None, ...]  # the oldest month first, the review month last
+    month: Span  # the review month it was judged in
 
 
 def evaluate(kpi: KPI, goal_id: str, measure: KpiMeasure, samples: Sequence[Sample],
@@ -66,7 +69,21 @@ def evaluate(kpi: KPI, goal_id: str, measure: KpiMeasure, samples: Sequence[Samp
     trend = tuple(aggregate(mine, previous_month(month, back), measure.aggregate)
                   for back in range(TREND_MONTHS, -1, -1))
     return KpiResult(kpi.id, goal_id, kpi.owner or "", measure.metric, span, ended, actual, goal,
-                     expected, _status(actual, expected, ended, decrease), decrease, trend)
+                     expected, _status(actual, expected, ended, decrease), decrease, trend, month)
+
+
+def history(kpi: KPI, goal_id: str, measure: KpiMeasure, samples: Sequence[Sample],
+            month: Span, months: int = HISTORY_MONTHS) -> tuple[KpiResult, ...]:
+    """The KPI as each review up to ``month`` judged it, oldest first.
+
+    Each month is evaluated as its own review would have been, so a quarter's
+    month shows its actual to date against that month's pro-rata goal. Months
+    before the export's first number are left out; the review month always stays.
+    """
+    judged = [evaluate(kpi, goal_id, measure, samples, previous_month(month, back))
+              for back in range(months - 1, -1, -1)]
+    first = next((n for n, r in enumerate(judged) if r.actual is not None), len(judged) - 1)
+    return tuple(judged[first:])
 
 
 def aggregate(samples: Sequence[Sample], span: Span, how: Aggregate) -> float | None:

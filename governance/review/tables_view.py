@@ -23,6 +23,22 @@ WORDS: dict[str, dict[str, str]] = {
         "yes": "yes", "no": "no", "where": "where", "severity": "severity", "rule": "rule",
         "met": "met", "on-track": "on track", "at-risk": "at risk", "missed": "missed",
         "no-data": "no data",
+        # The HTML page: its summary and charts.
+        "kpis_met": "KPIs met", "messages": "messages", "errors": "errors",
+        "warnings": "warnings", "waived": "waived", "charts": "Charts",
+        "chart_kpis": "KPIs by month",
+        "chart_kpis_intro": "Each bar is the KPI's actual at the end of a month; the red line is "
+        "the target it was judged against (pro rata to date while a quarter or year runs). "
+        "Each panel has its own scale.",
+        "chart_shares": "Answered within the target",
+        "chart_shares_intro": "Share of the month's messages answered within the channel's "
+        "response target; unanswered messages count as late. The dashed line is the "
+        "{percent} % required.",
+        "chart_times": "Response times",
+        "chart_times_intro": "Median and 90th percentile time to the first answer, in minutes, "
+        "against the channel's response target (a logarithmic scale).",
+        "legend_median": "median", "legend_p90": "90th percentile",
+        "legend_target": "response target",
     },
     "ru": {
         "title": "Ежемесячный обзор", "kpis": "Показатели", "responses": "Ответы",
@@ -37,6 +53,20 @@ WORDS: dict[str, dict[str, str]] = {
         "yes": "да", "no": "нет", "where": "где", "severity": "важность", "rule": "правило",
         "met": "выполнен", "on-track": "идёт по плану", "at-risk": "под угрозой",
         "missed": "не выполнен", "no-data": "нет данных",
+        "kpis_met": "Показатели выполнены", "messages": "сообщений", "errors": "ошибок",
+        "warnings": "предупреждений", "waived": "исключений", "charts": "Графики",
+        "chart_kpis": "Показатели по месяцам",
+        "chart_kpis_intro": "Столбец — факт показателя на конец месяца; красная черта — цель, "
+        "с которой его сравнивали (пропорционально прошедшим дням, пока идёт квартал или "
+        "год). У каждой панели своя шкала.",
+        "chart_shares": "Ответы в нормативе",
+        "chart_shares_intro": "Доля сообщений месяца, на которые ответили в нормативе канала; "
+        "сообщения без ответа считаются просроченными. Пунктир — требуемые {percent} %.",
+        "chart_times": "Время ответа",
+        "chart_times_intro": "Медиана и 90-й процентиль времени до первого ответа, в минутах, "
+        "против норматива канала (логарифмическая шкала).",
+        "legend_median": "медиана", "legend_p90": "90-й процентиль",
+        "legend_target": "норматив",
     },
 }
 

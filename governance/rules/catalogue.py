@@ -12,7 +12,8 @@ the same way everywhere:
   answers ``known_ids()``, ``finding_ids()``, ``summary(id)``, ``get(id)``,
   ``severity(rule)`` (the effective severity: ``governance.rules.severity``
   decides it), ``prepare(rule, ctx)``, ``rules(target)`` and ``infos()`` (what
-  ``rules``, ``explain`` and the staff document show);
+  ``rules``, ``explain`` and the staff document show, the review's rules
+  included with target ``review``);
 - ``INPUT_IDS``: the ids that findings of loading and reading carry (``yaml.*``,
   ``schema.*``, ``policy.*``, ``ref.*``, ``calendar.*``, ``lint.*``), each with
   its one-line summary.
@@ -43,8 +44,11 @@ the staff document find the new rules here. A test fails when a type in the
 from __future__ import annotations
 
 import difflib
+import inspect
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from types import ModuleType
+from typing import Literal
 
 from governance.findings import Severity
 from governance.models.policy import Policy
@@ -68,6 +72,10 @@ SHIPPED: tuple[Rule, ...] = tuple(
     Rule.from_module(module)
     for module in (*policy_package.MODULES, *post_package.MODULES, *calendar_package.MODULES)
 )
+
+#: What a rule judges, as ``rules`` and ``explain`` show it: a policy, a post, a
+#: calendar, or the month's measurements (``governance review``).
+InfoTarget = Literal[Target, "review"]
 
 #: The rules of ``governance review``, which waivers and severities may name too.
 REVIEW_SUMMARIES: Mapping[str, str] = {module.ID: module.SUMMARY for module in REVIEW_MODULES}
@@ -156,7 +164,7 @@ class RuleInfo:
     id: str
     summary: str
     severity: Severity | None  # default; None for a declared rule declared 'off'
-    target: Target
+    target: InfoTarget
     source: str
     doc: str
     declared_in: str = ""  # "tone" or "content" for rules declared in a policy
@@ -229,8 +237,10 @@ class Catalogue:
         return rule.prepare is None or rule.prepare(ctx)
 
     def infos(self) -> list[RuleInfo]:
-        """Shipped rules in catalogue order, then the policy's declared rules in policy order."""
+        """Shipped rules in catalogue order, the review's rules, then the policy's declared
+        rules in policy order."""
         infos = [self._shipped_info(rule) for rule in self.shipped]
+        infos.extend(self._review_info(module) for module in REVIEW_MODULES)
         if self.policy is None:
             return infos
         shipped = {info.id for info in infos}
@@ -243,6 +253,16 @@ class Catalogue:
         return RuleInfo(
             id=rule.id, summary=rule.summary, severity=rule.severity, target=rule.target,
             source=rule.source, doc=rule.doc,
+            enabled=None if self.policy is None else effective is not None, effective=effective,
+        )
+
+    def _review_info(self, module: ModuleType) -> RuleInfo:
+        # Review rules judge measurements, not posts: they are no ``Rule`` of the lint
+        # engine, but are listed, explained, switched off and waived like one.
+        effective = effective_severity(module.ID, module.SEVERITY, self.policy)
+        return RuleInfo(
+            id=module.ID, summary=module.SUMMARY, severity=module.SEVERITY, target="review",
+            source=module.SOURCE, doc=inspect.cleandoc(module.__doc__ or ""),
             enabled=None if self.policy is None else effective is not None, effective=effective,
         )
 

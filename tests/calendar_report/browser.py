@@ -33,9 +33,14 @@ def _flags(profile: Path) -> list[str]:
             f"--user-data-dir={profile}"]
 
 
-def visit(url: str, profile: Path) -> Visit:
-    """The DOM of ``url`` once its scripts ran, and the console lines it logged."""
-    done = subprocess.run([*_flags(profile), "--virtual-time-budget=3000", "--dump-dom", url],
+def visit(url: str, profile: Path, size: str = "") -> Visit:
+    """The DOM of ``url`` once its scripts ran, and the console lines it logged.
+
+    ``size`` (``"1280,900"``) sets the window, for scripts that measure the layout.
+    """
+    window = [f"--window-size={size}"] if size else []
+    done = subprocess.run([*_flags(profile), *window, "--virtual-time-budget=3000",
+                           "--dump-dom", url],
                           capture_output=True, text=True, timeout=120, check=True)
     console = [line for line in done.stderr.splitlines() if ":CONSOLE" in line]
     return Visit(done.stdout, console)

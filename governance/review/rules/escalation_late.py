@@ -6,10 +6,19 @@ need a fast reaction («Советы по ведению корпоративн�
 message whose ``category`` is a route's ``category`` must be escalated to the
 route's role (``escalated_to``) within its ``within_minutes``.
 
-Failing: a «негативное упоминание» received at 10:00 escalated to ``support-lead``
-at 11:05, with a limit of 30 minutes; or escalated to another role.
+In the example policy the route ``negative-mention`` takes a «негативное упоминание»
+to ``support-lead`` within 30 minutes.
 
-Passing: escalated to ``support-lead`` at 10:20.
+Fails::
+
+    # inbox.csv, governance review --period 2026-12: escalated after an hour
+    id,channel,received,category,escalated_to,escalated_at
+    m1,vk-community,2026-12-03 10:00,негативное упоминание,support-lead,2026-12-03 11:00
+
+Passes::
+
+    id,channel,received,category,escalated_to,escalated_at
+    m1,vk-community,2026-12-03 10:00,негативное упоминание,support-lead,2026-12-03 10:20
 """
 
 from __future__ import annotations

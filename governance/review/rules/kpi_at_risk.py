@@ -5,10 +5,22 @@ shows progress to date against a straight line from the period's start to its
 goal, so the owner can act while there is time («Политика в отношении социальных
 сетей: то, что растет, должно расти выше» §5).
 
-Failing: ``shop-clicks`` wants 6,000 clicks in the quarter; by the end of
-November (two thirds of it) there are 3,100, under the 4,000 expected.
+In the example policy ``shop-clicks`` wants 20 % more clicks in a quarter than in
+the quarter before: 7,200 after a third quarter of 6,000, so about 4,770 are
+expected by the end of November (61 of the quarter's 92 days).
 
-Passing: 4,200 clicks by the end of November.
+Fails::
+
+    # metrics.csv, governance review --period 2026-11: 3,000 clicks by November's end
+    date,channel,metric,value
+    2026-07-03,vk-community,shop-clicks,6000
+    2026-10-03,vk-community,shop-clicks,3000
+
+Passes::
+
+    date,channel,metric,value
+    2026-07-03,vk-community,shop-clicks,6000
+    2026-10-03,vk-community,shop-clicks,6000
 """
 
 from __future__ import annotations

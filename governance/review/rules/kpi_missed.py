@@ -4,9 +4,18 @@ Leadership agrees the KPIs and changes the goals when the KPIs say so («Не н
 беспокоить нашего директора» (Cossa.ru)); a missed KPI is what the monthly review is for,
 named with its owner.
 
-Failing: ``reposts`` has a target of 400 a month; December's export adds up to 310.
+In the example policy ``reposts`` has a target of at least 400 a month.
 
-Passing: December adds up to 420 reposts (at least the target).
+Fails::
+
+    # metrics.csv, governance review --period 2026-12: 310 reposts in December
+    date,channel,metric,value
+    2026-12-03,vk-community,reposts,310
+
+Passes::
+
+    date,channel,metric,value
+    2026-12-03,vk-community,reposts,420
 """
 
 from __future__ import annotations

@@ -4,9 +4,17 @@ A KPI nobody measures is not reviewed; the export must carry its metric (map it
 under ``review.kpis``), or the KPI has no place in the policy («Политика в отношении
 социальных сетей: то, что растет, должно расти выше» §5).
 
-Failing: ``applications`` has a target, and the export has no ``applications`` rows.
+In the example policy ``applications`` has a target of at least 60 a month.
 
-Passing: the export has ``applications`` rows for the month.
+Fails::
+
+    # metrics.csv, governance review --period 2026-12: no applications rows
+    date,channel,metric,value
+
+Passes::
+
+    date,channel,metric,value
+    2026-12-03,tg-careers,applications,70
 """
 
 from __future__ import annotations

@@ -5,9 +5,18 @@ counting comments is not enough, they must be answered («SMM на службе 
 The share required is ``review.response_share_percent`` (90 % by default);
 unanswered messages count as late.
 
-Failing: ``tg-support`` (10 minutes) answered 41 of 50 messages within 10 minutes: 82 %.
+In the example policy ``tg-support`` answers within 10 minutes.
 
-Passing: 47 of 50 within 10 minutes: 94 %.
+Fails::
+
+    # inbox.csv, governance review --period 2026-12: answered after 25 minutes
+    id,channel,received,responded
+    m1,tg-support,2026-12-03 10:00,2026-12-03 10:25
+
+Passes::
+
+    id,channel,received,responded
+    m1,tg-support,2026-12-03 10:00,2026-12-03 10:05
 """
 
 from __future__ import annotations

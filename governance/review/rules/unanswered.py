@@ -3,9 +3,17 @@
 Comments must be answered, not only counted («SMM на службе HR»); an unanswered
 complaint is the airline story of the same article.
 
-Failing: a message on ``vk-community`` received on 12 December has an empty ``responded_at``.
+Fails::
 
-Passing: every message of the month has a ``responded_at``, even one after the month ended.
+    # inbox.csv, governance review --period 2026-12: no answer
+    id,channel,received,responded
+    m1,vk-community,2026-12-03 10:00,
+
+Passes::
+
+    # answered, even if only after two days
+    id,channel,received,responded
+    m1,vk-community,2026-12-03 10:00,2026-12-05 10:00
 """
 
 from __future__ import annotations
