@@ -51,7 +51,9 @@ def kpi_history(rows: Sequence[dict[str, Any]], labels: dict[str, str]) -> dict[
                  "encoding": {
                      "x": x,
                      "y": {"field": "actual", "type": "quantitative", "title": None,
-                           "axis": {"tickCount": 4, "format": "~s"}},
+                           "axis": {"tickCount": 4, "format": "~s",
+                                    # Ticks share an SI prefix, which would label zero "0k".
+                                    "labelExpr": "datum.value === 0 ? '0' : datum.label"}},
                      "color": {"field": "status", "type": "nominal", "title": labels["status"],
                                "scale": {"domain": [words[s] for s in states],
                                          "range": [STATUS_COLOURS[s] for s in states]}}}},
