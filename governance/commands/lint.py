@@ -68,6 +68,9 @@ NEVER_FAIL = "never"
               help="Last day of recurring iCalendar events (default: a year after the first).")
 @click.option("--calendar-format", type=TableChoice(calendar_formats), default=None,
               help="Read the calendars as this format instead of detecting it.")
+@click.option("--jobs", type=click.IntRange(min=1), default=None, metavar="N",
+              help="1: lint in one process. Default: on a machine with more than one core, "
+                   "calendar rules run in a second process on calendars over 1 MiB.")
 @click.option("--baseline", "baseline", default=None,
               type=click.Path(dir_okay=False, path_type=Path),
               help="Report only findings this baseline does not know; count the known ones.")

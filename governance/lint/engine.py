@@ -29,6 +29,7 @@ from governance.calendars import CalendarError, ReadOptions, open_source
 from governance.errors import UsageError
 from governance.findings import Finding, Location, Severity
 from governance.heap import cyclic_gc_paused
+from governance.lint import parallel
 from governance.lint.baseline import fingerprint_data, post_identity
 from governance.lint.channels import ChannelResolver
 from governance.lint.columns import ColumnGate, missing_required, required_fields
@@ -78,6 +79,8 @@ class LintOptions:
     record_posts: bool = False
     keep_plan: bool = False  # keep the posts for a report that draws the calendar
     language: str | None = None  # of that report; default: the policy's first
+    #: Processes to use (1: one; None: a second for the calendar rules where it pays).
+    jobs: int | None = None
 
 
 @dataclass
@@ -100,14 +103,28 @@ def lint(options: LintOptions, progress: Progress | None = None) -> LintResult:
         return LintResult(report, linted=False, policy_files=loaded.read)
     policy = loaded.policy.policy
     ctx = build_context(policy, options.today or dt.date.today(), options.timezone)
-    run = _Run(ctx, compiler.catalogue, options)
+    catalogue = compiler.catalogue
+    run = _Run(ctx, catalogue, options)
+    background = None
+    if parallel.wanted(options.jobs, options.calendars,
+                       bool(run.post_rules) and bool(run.calendar_rules)):
+        run.part, run.store = "posts", None
     recorder = PlanRecorder(policy, ctx.timezone, options.language) if options.keep_plan else None
     # The findings and the posts kept for calendar rules live until the report is written.
     with cyclic_gc_paused():
-        for path in options.calendars:
-            run.lint_file(path, progress, recorder)
-        run.findings.extend(run.gate.notices())
-        run.lint_calendar(options.calendars[0] if options.calendars else "")
+        if run.part == "posts":
+            background = parallel.Background(lambda: _calendar_half(ctx, catalogue, options))
+        try:
+            for path in options.calendars:
+                run.lint_file(path, progress, recorder)
+            run.findings.extend(run.gate.notices())
+            if background is not None:
+                run.findings.extend(background.findings())
+            else:
+                run.lint_calendar(options.calendars[0] if options.calendars else "")
+        finally:
+            if background is not None:
+                background.stop()
     report = Report("lint", target, [*loaded.findings, *run.findings],
                     checked={"posts": run.count, "rules": run.rules_run}, posts=run.posts)
     if recorder is not None:
@@ -115,13 +132,31 @@ def lint(options: LintOptions, progress: Progress | None = None) -> LintResult:
     return LintResult(report, linted=True, policy_files=loaded.read)
 
 
-class _Run:
-    """One lint run's state: the active rules, the waivers, the findings so far."""
+def _calendar_half(ctx: LintContext, catalogue: Catalogue,
+                   options: LintOptions) -> list[Finding]:
+    """The calendar rules' findings, the calendars read anew for them alone."""
+    run = _Run(ctx, catalogue, options, part="calendar")
+    for path in options.calendars:
+        run.lint_file(path, None)
+    run.findings.clear()  # the reading's own findings are the other half's to report
+    run.lint_calendar(options.calendars[0] if options.calendars else "")
+    return run.findings
 
-    def __init__(self, ctx: LintContext, catalogue: Catalogue, options: LintOptions) -> None:
+
+class _Run:
+    """One lint run's state: the active rules, the waivers, the findings so far.
+
+    ``part`` is ``both`` in one process; ``posts`` (no calendar rule runs, no post
+    is kept) and ``calendar`` (no per-post rule) when the halves run side by side.
+    """
+
+    def __init__(self, ctx: LintContext, catalogue: Catalogue, options: LintOptions,
+                 part: str = "both") -> None:
         policy = ctx.policy
         self.ctx = ctx
-        self.post_rules = activate(catalogue.rules("post"), catalogue, ctx)
+        self.part = part
+        self.post_rules = [] if part == "calendar" else activate(
+            catalogue.rules("post"), catalogue, ctx)
         self.gate = ColumnGate(self.post_rules, {r.id: r for r in catalogue.declarations})
         self.calendar_rules = activate(catalogue.rules("calendar"), catalogue, ctx)
         self.rules_run = len(self.post_rules) + len(self.calendar_rules)
@@ -130,9 +165,11 @@ class _Run:
         self.resolver = ChannelResolver(policy.channels)
         self.fields = DeclaredFields(policy.calendar.fields, ctx.timezone)
         self.policy_waivers = PolicyWaivers(policy, ctx.today)
-        self.store = PostStore(fields_read(self.calendar_rules)) if self.calendar_rules else None
+        kept = self.calendar_rules and part != "posts"
+        self.store = PostStore(fields_read(self.calendar_rules)) if kept else None
         self.calendar_waivers: dict[tuple[str, str], dict[str, str]] = {}
         self.findings: list[Finding] = []
+        self.headers = _PostHeaders(ctx)
         self.count = 0
         self.posts: list[tuple[str, str]] = []
         self._record = options.record_posts
@@ -262,11 +299,15 @@ class _Run:
         label = self.policy_waivers.label(rule_id, problem)
         if not label and waived:
             label = waived.get(rule_id, "")
-        data = dict(problem.data)
-        involved = problem.posts or ((post,) if post is not None else ())
-        data.update(fingerprint_data(problem.field or "", [post_identity(p) for p in involved]))
-        if per_post and post is not None:
-            data.update(_post_data(post, self.ctx))
+        if per_post and post is not None and not problem.posts and not problem.data:
+            data = self.headers.data(post, problem.field or "")
+        else:
+            data = dict(problem.data)
+            involved = problem.posts or ((post,) if post is not None else ())
+            data.update(fingerprint_data(problem.field or "",
+                                         [post_identity(p) for p in involved]))
+            if per_post and post is not None:
+                data.update(self.headers.header(post))
         return Finding(
             rule=rule_id, severity=active.severity, message=problem.message, location=location,
             post_ids=post_ids, channel=problem.channel or (post.channel if post else ""),
@@ -279,6 +320,35 @@ def _post_data(post: Post, ctx: LintContext) -> dict[str, str]:
     local = moment.astimezone(ctx.timezone) if moment.tzinfo else moment
     return {"post": post.id, "when": local.isoformat(" ", "minutes")[:16],
             "group": f"{post.location.file}\n{post.id}"}
+
+
+class _PostHeaders:
+    """The data a post's findings carry, built once for the post being linted.
+
+    Tens of thousands of findings each held their own copy of their post's
+    header and fingerprint (about 400 bytes); the findings of one post on one
+    field now share one read-only dict, and its header strings with the rest.
+    """
+
+    def __init__(self, ctx: LintContext) -> None:
+        self.ctx = ctx
+        self.post: Post | None = None
+        self._header: dict[str, str] = {}
+        self._by_field: dict[str, dict[str, object]] = {}
+
+    def header(self, post: Post) -> dict[str, str]:
+        if post is not self.post:
+            self.post, self._header, self._by_field = post, _post_data(post, self.ctx), {}
+        return self._header
+
+    def data(self, post: Post, field: str) -> dict[str, object]:
+        """Fingerprint and header of a finding on ``post``'s ``field`` (shared: read only)."""
+        header = self.header(post)
+        found = self._by_field.get(field)
+        if found is None:
+            found = self._by_field[field] = {
+                **fingerprint_data(field, [post_identity(post)]), **header}
+        return found
 
 
 def _with_data(finding: Finding, data: dict[str, str]) -> Finding:

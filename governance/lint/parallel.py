@@ -1,0 +1,113 @@
+"""The calendar rules in a second process, beside the per-post rules.
+
+A lint run has two independent halves once the policy is loaded: the per-post
+rules judge each post as it streams in, and the calendar rules (shares,
+cadence, duplicates) judge the calendar as a whole once every post is read.
+On a machine with a second core, the calendar half runs in a forked process
+that reads the same files itself, keeps the posts it needs and sends back its
+findings; the first process no longer keeps any post. The report is the same
+as in one process, finding for finding and in the same order.
+
+It is used only where it cannot change the result or cost more than it saves:
+every calendar a regular file (standard input cannot be read twice), both
+halves with rules to run, ``fork`` available, more than one core, and calendars
+large enough (``PARALLEL_FROM_BYTES``) for a second process to pay; ``jobs=1``
+keeps one process. Should the second process fail, the first runs the
+calendar half itself.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+import stat
+from collections.abc import Callable, Sequence
+from multiprocessing.connection import Connection
+from typing import Any
+
+from governance.findings import Finding
+
+#: Calendars smaller than this together (about 5,000 posts) are linted in one
+#: process: forking and reading them twice would cost more than it saves.
+PARALLEL_FROM_BYTES = 1 << 20
+
+#: A finding as sent between the processes: its fields in order.
+FindingFields = tuple[Any, ...]
+CalendarHalf = Callable[[], list[Finding]]
+
+
+def wanted(jobs: int | None, calendars: Sequence[str], halves_busy: bool) -> bool:
+    """Whether to run the calendar half in a second process (``jobs`` None: decide)."""
+    if jobs == 1 or not halves_busy or not calendars:
+        return False
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return False
+    sizes = [_regular_size(path) for path in calendars]
+    if any(size is None for size in sizes):
+        return False
+    if jobs is not None:
+        return True
+    return _cores() > 1 and sum(s or 0 for s in sizes) >= PARALLEL_FROM_BYTES
+
+
+def _regular_size(path: str) -> int | None:
+    try:
+        status = os.stat(path)
+    except OSError:
+        return None
+    return status.st_size if stat.S_ISREG(status.st_mode) else None
+
+
+def _cores() -> int:
+    affinity = getattr(os, "sched_getaffinity", None)
+    return len(affinity(0)) if affinity is not None else (os.cpu_count() or 1)
+
+
+class Background:
+    """The calendar half running in a forked process; ``findings()`` waits for it."""
+
+    def __init__(self, half: CalendarHalf) -> None:
+        self._half = half
+        context = multiprocessing.get_context("fork")
+        self._receive, send = context.Pipe(duplex=False)
+        self._process = context.Process(target=_serve, args=(half, send), daemon=True)
+        self._process.start()
+        send.close()  # the child holds the sending end; EOF here means it is gone
+
+    def findings(self) -> list[Finding]:
+        """The calendar half's findings; computed here should the process fail."""
+        try:
+            status, payload = self._receive.recv()
+        except (EOFError, OSError):
+            status, payload = "failed", None
+        finally:
+            self.stop()
+        if status != "ok":
+            return self._half()
+        return [Finding(*fields) for fields in payload]
+
+    def stop(self) -> None:
+        self._receive.close()
+        if self._process.is_alive():
+            self._process.terminate()
+        self._process.join()
+
+
+def _serve(half: CalendarHalf, send: Connection) -> None:
+    # Ctrl-C is the first process's to handle; it stops this one.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        found: list[FindingFields] = [_fields(f) for f in half()]
+    except BaseException:  # any failure at all: the first process does the work
+        send.send(("failed", None))
+    else:
+        send.send(("ok", found))
+    finally:
+        send.close()
+
+
+def _fields(finding: Finding) -> FindingFields:
+    # Field by field: a frozen dataclass with slots does not unpickle on Python 3.10.
+    return (finding.rule, finding.severity, finding.message, finding.location,
+            finding.post_ids, finding.channel, finding.waived_by, finding.data)

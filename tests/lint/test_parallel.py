@@ -1,0 +1,100 @@
+"""Calendar rules in a second process: when it is used, and that nothing changes."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from governance.cli import cli
+from governance.lint import parallel
+
+REPO = Path(__file__).resolve().parents[2]
+EXAMPLE = REPO / "policies" / "example"
+COMMUNITY = REPO / "tests" / "community"
+EXPORTS = REPO / "tests" / "lint" / "data" / "exports"
+
+#: (calendar, policy, extra options): material with per-post and calendar findings,
+#: waive cells, unknown channels, declared fields and recurring events.
+CASES = {
+    "example": (EXAMPLE / "calendar" / "calendar.csv", EXAMPLE, []),
+    "community": (COMMUNITY / "calendar.yaml", COMMUNITY / "policy", []),
+    "k8s": (COMMUNITY / "calendar.csv", COMMUNITY / "k8s-policy", []),
+    "ics": (EXPORTS / "calendar-export.ics", EXAMPLE, ["--channel", "x-global"]),
+    "hootsuite": (EXPORTS / "hootsuite-export.csv", EXAMPLE, ["--channel", "x-global"]),
+}
+
+#: Calendar rules with findings in each case: what the second process contributes.
+CALENDAR_FINDINGS = {
+    "example": ["nw.event-share"],
+    "k8s": ["k8s.election-reminders", "k8s.repost-then-quote", "k8s.weekly-meeting-note"],
+    "ics": ["content.duplicates", "cadence.min-per-week"],
+    "hootsuite": ["cadence.silence"],
+}
+
+
+def lint_output(tmp_path: Path, case: str, jobs: str, fmt: str) -> tuple[int, bytes]:
+    calendar, policy, extra = CASES[case]
+    out = tmp_path / f"{case}-{jobs}.{fmt}"
+    result = CliRunner().invoke(cli, [
+        "lint", str(calendar), "--policy", str(policy), "--today", "2026-11-23",
+        "--format", fmt, "--output", str(out), "--jobs", jobs, *extra])
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.output
+    return result.exit_code, out.read_bytes()
+
+
+@pytest.mark.skipif("fork" not in __import__("multiprocessing").get_all_start_methods(),
+                    reason="a second process is forked")
+@pytest.mark.parametrize("fmt", ["json", "text"])
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_two_processes_write_the_report_of_one(tmp_path: Path, case: str, fmt: str) -> None:
+    one = lint_output(tmp_path, case, "1", fmt)
+    two = lint_output(tmp_path, case, "2", fmt)
+    assert two == one
+    for rule in CALENDAR_FINDINGS.get(case, ()):  # the second process's findings are there
+        assert rule.encode() in one[1]
+
+
+def _fails_in_the_child(*_: object) -> None:
+    os._exit(7)  # the second process dies without a word
+
+
+def _raises_in_the_child(*_: object) -> tuple[object, ...]:
+    raise RuntimeError("a calendar rule failed")
+
+
+@pytest.mark.parametrize(("name", "broken"), [
+    ("_serve", _fails_in_the_child), ("_fields", _raises_in_the_child)])
+def test_the_first_process_does_the_calendar_half_when_the_second_fails(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, broken: object) -> None:
+    one = lint_output(tmp_path, "example", "1", "json")
+    monkeypatch.setattr(parallel, name, broken)
+    assert lint_output(tmp_path, "example", "2", "json") == one
+
+
+def test_a_second_process_is_used_only_where_it_pays(tmp_path: Path) -> None:
+    small = tmp_path / "small.csv"
+    small.write_text("id,publish_at,text\np1,2026-03-02T10:00,hello\n", encoding="utf-8")
+    large = tmp_path / "large.csv"
+    large.write_bytes(b"x" * parallel.PARALLEL_FROM_BYTES)
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    cores = parallel._cores()
+    assert parallel.wanted(2, [str(small)], halves_busy=True)  # asked for
+    assert not parallel.wanted(None, [str(small)], halves_busy=True)  # too small to pay
+    assert parallel.wanted(None, [str(large)], halves_busy=True) is (cores > 1)
+    assert not parallel.wanted(1, [str(large)], halves_busy=True)  # one process asked for
+    assert not parallel.wanted(2, [str(large)], halves_busy=False)  # one half has no rule
+    assert not parallel.wanted(2, ["-"], halves_busy=True)  # standard input: read once
+    assert not parallel.wanted(2, [str(fifo)], halves_busy=True)  # a pipe: read once
+    assert not parallel.wanted(2, [str(large), str(tmp_path / "missing.csv")], True)
+
+
+def test_jobs_must_be_a_positive_number(tmp_path: Path) -> None:
+    calendar, policy, _ = CASES["example"]
+    result = CliRunner().invoke(cli, ["lint", str(calendar), "--policy", str(policy),
+                                       "--jobs", "0"])
+    assert result.exit_code == 2
+    assert "--jobs" in result.output
