@@ -106,14 +106,14 @@ def lint(options: LintOptions, progress: Progress | None = None) -> LintResult:
     catalogue = compiler.catalogue
     run = _Run(ctx, catalogue, options)
     background = None
-    if parallel.wanted(options.jobs, options.calendars,
-                       bool(run.post_rules) and bool(run.calendar_rules)):
-        run.part, run.store = "posts", None
     recorder = PlanRecorder(policy, ctx.timezone, options.language) if options.keep_plan else None
     # The findings and the posts kept for calendar rules live until the report is written.
     with cyclic_gc_paused():
-        if run.part == "posts":
-            background = parallel.Background(lambda: _calendar_half(ctx, catalogue, options))
+        if parallel.wanted(options.jobs, options.calendars,
+                           bool(run.post_rules) and bool(run.calendar_rules)):
+            theirs = run.hand_over(parallel.share_out(run.post_rules, run.calendar_rules))
+            background = parallel.Background(
+                lambda: _other_half(ctx, catalogue, options, theirs))
         try:
             for path in options.calendars:
                 run.lint_file(path, progress, recorder)
@@ -132,13 +132,14 @@ def lint(options: LintOptions, progress: Progress | None = None) -> LintResult:
     return LintResult(report, linted=True, policy_files=loaded.read)
 
 
-def _calendar_half(ctx: LintContext, catalogue: Catalogue,
-                   options: LintOptions) -> list[Finding]:
-    """The calendar rules' findings, the calendars read anew for them alone."""
-    run = _Run(ctx, catalogue, options, part="calendar")
+def _other_half(ctx: LintContext, catalogue: Catalogue, options: LintOptions,
+                post_rules: list[ActiveRule]) -> list[Finding]:
+    """The findings of the calendar rules and of ``post_rules``, the calendars read
+    anew for them alone; what the reading itself finds is the first process's."""
+    run = _Run(ctx, catalogue, options, post_rules=post_rules, reading_here=False)
     for path in options.calendars:
         run.lint_file(path, None)
-    run.findings.clear()  # the reading's own findings are the other half's to report
+    run.findings.extend(run.gate.notices())
     run.lint_calendar(options.calendars[0] if options.calendars else "")
     return run.findings
 
@@ -146,18 +147,21 @@ def _calendar_half(ctx: LintContext, catalogue: Catalogue,
 class _Run:
     """One lint run's state: the active rules, the waivers, the findings so far.
 
-    ``part`` is ``both`` in one process; ``posts`` (no calendar rule runs, no post
-    is kept) and ``calendar`` (no per-post rule) when the halves run side by side.
+    In one process a run does everything. When two share the work, the first
+    ``hand_over``s the calendar rules and some per-post rules and reports what
+    the reading finds (bad rows, unknown channels, waive cells); the second is
+    built with those ``post_rules`` and ``reading_here=False`` and reports only
+    its rules' findings.
     """
 
     def __init__(self, ctx: LintContext, catalogue: Catalogue, options: LintOptions,
-                 part: str = "both") -> None:
+                 post_rules: list[ActiveRule] | None = None, reading_here: bool = True) -> None:
         policy = ctx.policy
         self.ctx = ctx
-        self.part = part
-        self.post_rules = [] if part == "calendar" else activate(
+        self.post_rules = post_rules if post_rules is not None else activate(
             catalogue.rules("post"), catalogue, ctx)
-        self.gate = ColumnGate(self.post_rules, {r.id: r for r in catalogue.declarations})
+        self._declarations = {r.id: r for r in catalogue.declarations}
+        self.gate = ColumnGate(self.post_rules, self._declarations)
         self.calendar_rules = activate(catalogue.rules("calendar"), catalogue, ctx)
         self.rules_run = len(self.post_rules) + len(self.calendar_rules)
         # Rules switched off or inactive may still be waived: the waiver is not a typo.
@@ -165,10 +169,11 @@ class _Run:
         self.resolver = ChannelResolver(policy.channels)
         self.fields = DeclaredFields(policy.calendar.fields, ctx.timezone)
         self.policy_waivers = PolicyWaivers(policy, ctx.today)
-        kept = self.calendar_rules and part != "posts"
-        self.store = PostStore(fields_read(self.calendar_rules)) if kept else None
+        self.store = PostStore(fields_read(self.calendar_rules)) if self.calendar_rules else None
         self.calendar_waivers: dict[tuple[str, str], dict[str, str]] = {}
         self.findings: list[Finding] = []
+        #: Where what the reading finds goes: the report, or nowhere in a second process.
+        self.read_findings: list[Finding] = self.findings if reading_here else []
         self.headers = _PostHeaders(ctx)
         self.count = 0
         self.posts: list[tuple[str, str]] = []
@@ -185,6 +190,14 @@ class _Run:
             until=options.until,
         )
 
+    def hand_over(self, rules: list[ActiveRule]) -> list[ActiveRule]:
+        """Leaves ``rules`` and the calendar rules to another process; returns ``rules``."""
+        handed = {id(active) for active in rules}
+        self.post_rules = [active for active in self.post_rules if id(active) not in handed]
+        self.gate = ColumnGate(self.post_rules, self._declarations)
+        self.store = None
+        return rules
+
     def _default_channel(self, options: LintOptions, from_policy: str | None) -> str | None:
         """The channel for posts without one: ``--channel``, else the policy's; checked once."""
         chosen = options.default_channel or from_policy
@@ -200,7 +213,8 @@ class _Run:
                   recorder: PlanRecorder | None = None) -> None:
         """Lint one calendar's posts; a file with no post at all is unreadable (the
         reading stream says so: ``no posts in FILE``)."""
-        first = len(self.findings)
+        read = self.read_findings
+        first = len(read)
         try:
             _, items, fields = open_source(path, self.read_options)
             self.lint_posts(recorder.record(items) if recorder else items, progress)
@@ -211,14 +225,14 @@ class _Run:
         if missing:
             # A required column the whole file lacks is one error, not one per row.
             absent = {name for name in required_fields(self.ctx.policy) if name not in fields}
-            self.findings[first:] = [
-                f for f in self.findings[first:]
-                if not (f.rule == MISSING_FIELD and f.data.get("field") in absent)]
-            self.findings.extend(missing)
+            read[first:] = [f for f in read[first:]
+                            if not (f.rule == MISSING_FIELD and f.data.get("field") in absent)]
+            read.extend(missing)
 
     def lint_posts(self, items: Iterable[Post | Finding], progress: Progress | None) -> None:
         # The hot loop of a lint run: every name it uses is a local.
         ctx, findings, store, resolved = self.ctx, self.findings, self.store, self.resolver.known
+        read = self.read_findings
         held = self.gate.pending
         record = self.posts.append if self._record else None
         rules = [(active, active.check, held.get(active.rule.id, findings))
@@ -227,7 +241,7 @@ class _Run:
         count = self.count
         for item in items:
             if isinstance(item, Finding):
-                findings.append(item)
+                read.append(item)
                 continue
             count += 1
             if record is not None:
@@ -239,8 +253,8 @@ class _Run:
                 item.channel = channel_id
             waived = self._read_waive_cell(item) if item.waive else None
             if declared is not None:
-                findings.extend(_with_data(finding, _post_data(item, ctx))
-                                for finding in declared.read(item))
+                read.extend(_with_data(finding, _post_data(item, ctx))
+                            for finding in declared.read(item))
             for active, check, sink in rules:
                 for problem in check(item, ctx):
                     sink.append(self._finding(active, problem, waived, per_post=True))
@@ -271,7 +285,7 @@ class _Run:
         """The post's channel id (set on the post), or None after reporting why not."""
         channel_id, why = self.resolver.resolve(post.channel)
         if why:
-            self.findings.append(Finding(
+            self.read_findings.append(Finding(
                 UNKNOWN_CHANNEL, Severity.ERROR, why, post.location_of("channel"),
                 post_ids=(post.id,), channel=post.channel,
                 data={**_post_data(post, self.ctx),
@@ -283,7 +297,7 @@ class _Run:
     def _read_waive_cell(self, post: Post) -> dict[str, str]:
         labels, problems = post_waivers(post, self.known_rules)
         for problem in problems:
-            self.findings.append(_with_data(problem, _post_data(post, self.ctx)))
+            self.read_findings.append(_with_data(problem, _post_data(post, self.ctx)))
         if labels and self.store is not None:
             self.calendar_waivers[(post.location.file, post.id)] = labels
         return labels

@@ -1,12 +1,15 @@
-"""The calendar rules in a second process, beside the per-post rules.
+"""The calendar rules, and some per-post rules, in a second process.
 
-A lint run has two independent halves once the policy is loaded: the per-post
-rules judge each post as it streams in, and the calendar rules (shares,
-cadence, duplicates) judge the calendar as a whole once every post is read.
-On a machine with a second core, the calendar half runs in a forked process
-that reads the same files itself, keeps the posts it needs and sends back its
-findings; the first process no longer keeps any post. The report is the same
-as in one process, finding for finding and in the same order.
+Once the policy is loaded, a lint run's rules are independent of one another:
+the per-post rules judge each post as it streams in, and the calendar rules
+(shares, cadence, duplicates) judge the calendar as a whole once every post is
+read. On a machine with a second core, a forked process reads the same files
+itself, keeps the posts, runs the calendar rules and the per-post rules
+``share_out`` gives it, and sends back their findings; the first process runs
+the other per-post rules, reports what the reading finds and writes the
+report, and keeps no post. Each rule runs in one process only, and the report
+sorts findings by place, rule and message, so it is the same as in one process,
+byte for byte.
 
 It is used only where it cannot change the result or cost more than it saves:
 every calendar a regular file (standard input cannot be read twice), both
@@ -27,10 +30,17 @@ from multiprocessing.connection import Connection
 from typing import Any
 
 from governance.findings import Finding
+from governance.lint.context import ActiveRule
 
 #: Calendars smaller than this together (about 5,000 posts) are linted in one
 #: process: forking and reading them twice would cost more than it saves.
 PARALLEL_FROM_BYTES = 1 << 20
+
+#: What each process does besides its rules, in the unit of ``Rule.cost``
+#: (microseconds a post): the first writes the report, the second keeps the
+#: posts and puts them in time order.
+REPORT_COST = 10.0
+STORE_COST = 4.0
 
 #: A finding as sent between the processes: its fields in order.
 FindingFields = tuple[Any, ...]
@@ -49,6 +59,24 @@ def wanted(jobs: int | None, calendars: Sequence[str], halves_busy: bool) -> boo
     if jobs is not None:
         return True
     return _cores() > 1 and sum(s or 0 for s in sizes) >= PARALLEL_FROM_BYTES
+
+
+def share_out(post_rules: Sequence[ActiveRule],
+              calendar_rules: Sequence[ActiveRule]) -> list[ActiveRule]:
+    """The per-post rules the second process takes beside the calendar rules.
+
+    Costliest first, a rule moves to the second process when that brings the two
+    processes' loads (``Rule.cost``, the typical microseconds a post) closer.
+    """
+    mine = REPORT_COST + sum(active.rule.cost for active in post_rules)
+    theirs = STORE_COST + sum(active.rule.cost for active in calendar_rules)
+    taken = []
+    for active in sorted(post_rules, key=lambda active: -active.rule.cost):
+        cost = active.rule.cost
+        if max(mine - cost, theirs + cost) < max(mine, theirs):
+            taken.append(active)
+            mine, theirs = mine - cost, theirs + cost
+    return taken
 
 
 def _regular_size(path: str) -> int | None:

@@ -10,10 +10,11 @@ A rule module defines::
     def check(...) -> Iterator[Problem]  # pure: no I/O, no printing, no formats
     def prepare(ctx) -> bool             # optional (post, calendar): anything to check?
     FIELDS = ("text", "kind")            # optional (calendar): the post fields it reads
+    COST = 7.0                           # optional (post, calendar): µs a post, typically
 
 and its module docstring is its user documentation, with a failing and a passing
-example. ``Rule.from_module`` reads those names and keeps ``prepare`` and
-``FIELDS`` on the rule; ``governance.rules.catalogue`` lists the modules
+example. ``Rule.from_module`` reads those names and keeps ``prepare``,
+``FIELDS`` and ``COST`` on the rule; ``governance.rules.catalogue`` lists the modules
 explicitly. Rules yield ``Problem`` (what and where in the data); the runner turns
 problems into ``Finding`` (severity after overrides, file position, waivers).
 """
@@ -91,6 +92,9 @@ class Rule:
     #: Post fields without which the rule cannot judge a post (``REQUIRES``): a
     #: calendar that lacks one altogether skips the rule, with one notice.
     requires: frozenset[str] = frozenset()
+    #: Typical microseconds a post (``COST``; ``benchmarks/rule_costs.py`` measures
+    #: it): lets two processes share a lint run's rules evenly. Nothing else reads it.
+    cost: float = 1.0
 
     @classmethod
     def from_module(cls, module: ModuleType) -> Rule:
@@ -109,4 +113,5 @@ class Rule:
             prepare=getattr(module, "prepare", None),
             fields=frozenset(module.FIELDS) if hasattr(module, "FIELDS") else None,
             requires=frozenset(getattr(module, "REQUIRES", ())),
+            cost=float(getattr(module, "COST", 1.0)),
         )

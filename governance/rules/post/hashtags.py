@@ -34,6 +34,8 @@ SUMMARY = "A post has no more hashtags than its network and channel allow."
 SEVERITY = Severity.WARNING
 SOURCE = "each network's published hashtag limits; «Советы по ведению корпоративных аккаунтов» §23"
 TARGET = "post"
+#: Typical microseconds a post (benchmarks/rule_costs.py).
+COST = 2.5
 
 
 def _build(ctx: LintContext) -> dict[str, tuple[int, str]]:

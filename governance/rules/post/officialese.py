@@ -38,6 +38,8 @@ SUMMARY = "Posts avoid bureaucratic phrases (officialese)."
 SEVERITY = Severity.WARNING
 SOURCE = "«Советы по ведению корпоративных аккаунтов» §4 (friendly, not official)"
 TARGET = "post"
+#: Typical microseconds a post (benchmarks/rule_costs.py).
+COST = 7
 
 
 def _build(ctx: LintContext) -> dict[str, TermMatcher]:

@@ -41,6 +41,8 @@ SUMMARY = "Posts publish no e-mail addresses or phone numbers except allowed one
 SEVERITY = Severity.ERROR
 SOURCE = "Federal Law 152-FZ «О персональных данных»; GDPR"
 TARGET = "post"
+#: Typical microseconds a post (benchmarks/rule_costs.py).
+COST = 2.8
 
 
 @dataclass(frozen=True)

@@ -40,6 +40,8 @@ SEVERITY = Severity.WARNING
 SOURCE = ("«Политика в отношении социальных сетей: то, что растет, должно расти выше» §3 (who "
           "publishes content and when); «Советы по ведению корпоративных аккаунтов» §10")
 TARGET = "post"
+#: Typical microseconds a post (benchmarks/rule_costs.py).
+COST = 2.5
 
 _DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 

@@ -38,6 +38,8 @@ SEVERITY = Severity.WARNING
 SOURCE = ("«Советы по ведению корпоративных аккаунтов» §4 (never write about the company in the "
           "third person)")
 TARGET = "post"
+#: Typical microseconds a post (benchmarks/rule_costs.py).
+COST = 10
 
 
 def _build(ctx: LintContext) -> tuple[str, ...]:

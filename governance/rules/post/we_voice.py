@@ -51,6 +51,8 @@ SUMMARY = "Long posts use the first-person plural (we, our)."
 SEVERITY = Severity.INFO
 SOURCE = "«Советы по ведению корпоративных аккаунтов» §4 (write as «мы», «у нас»)"
 TARGET = "post"
+#: Typical microseconds a post (benchmarks/rule_costs.py).
+COST = 3.3
 
 DEFAULT_MIN_WORDS = 40
 
