@@ -41,22 +41,21 @@ def fast_location(file: str, line: int, column: int = 1) -> Location:
     """``Location(file, line, column)``, built at twice the speed.
 
     ``Location`` is a frozen dataclass, whose ``__init__`` sets each field through
-    ``object.__setattr__``; one per post of a 100,000-row calendar costs a tenth
-    of the reading time. The result is an ordinary, equal ``Location``.
+    ``object.__setattr__``; one per cell of a 100,000-row calendar costs a tenth
+    of the reading time. Its slots are set directly here; the result is an
+    ordinary, equal ``Location``.
     """
-    if _SLOTTED_LOCATION:
-        return Location(file, line, column)
     location = _new(Location)
-    fields = location.__dict__
-    fields["file"] = file
-    fields["line"] = line
-    fields["column"] = column
-    fields["anchor"] = ""
+    _set_file(location, file)
+    _set_line(location, line)
+    _set_column(location, column)
+    _set_anchor(location, "")
     return location
 
 
 _new = object.__new__
-_SLOTTED_LOCATION = not hasattr(Location("", 1), "__dict__")
+_set_file, _set_line, _set_column, _set_anchor = (
+    vars(Location)[name].__set__ for name in ("file", "line", "column", "anchor"))
 
 
 class RowContext(Protocol):

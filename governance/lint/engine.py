@@ -329,11 +329,11 @@ class _Run:
 
 
 def _post_data(post: Post, ctx: LintContext) -> dict[str, str]:
-    """What the text report's post header shows; ``group`` keys findings to their post."""
+    """What the text report's post header shows; ``post`` with the finding's file keys
+    the findings of one post together."""
     moment = post.publish_at
     local = moment.astimezone(ctx.timezone) if moment.tzinfo else moment
-    return {"post": post.id, "when": local.isoformat(" ", "minutes")[:16],
-            "group": f"{post.location.file}\n{post.id}"}
+    return {"post": post.id, "when": local.isoformat(" ", "minutes")[:16]}
 
 
 class _PostHeaders:

@@ -29,7 +29,7 @@ from collections.abc import Callable, Sequence
 from multiprocessing.connection import Connection
 from typing import Any
 
-from governance.findings import Finding
+from governance.findings import Finding, Location
 from governance.lint.context import ActiveRule
 
 #: Calendars smaller than this together (about 5,000 posts) are linted in one
@@ -113,7 +113,7 @@ class Background:
             self.stop()
         if status != "ok":
             return self._half()
-        return [Finding(*fields) for fields in payload]
+        return [_finding(fields) for fields in payload]
 
     def stop(self) -> None:
         self._receive.close()
@@ -137,5 +137,12 @@ def _serve(half: CalendarHalf, send: Connection) -> None:
 
 def _fields(finding: Finding) -> FindingFields:
     # Field by field: a frozen dataclass with slots does not unpickle on Python 3.10.
-    return (finding.rule, finding.severity, finding.message, finding.location,
+    where = finding.location
+    return (finding.rule, finding.severity, finding.message,
+            None if where is None else (where.file, where.line, where.column, where.anchor),
             finding.post_ids, finding.channel, finding.waived_by, finding.data)
+
+
+def _finding(fields: FindingFields) -> Finding:
+    rule, severity, message, where, *rest = fields
+    return Finding(rule, severity, message, None if where is None else Location(*where), *rest)

@@ -32,12 +32,13 @@ def render(report: Report, colour: bool = False) -> str:
 
 def chunks(report: Report, colour: bool = False) -> Iterator[str]:
     """The report of ``render``, a post's group of lines at a time."""
-    groups: dict[str, list[Finding]] = {}
+    groups: dict[tuple[str, str], list[Finding]] = {}
     others: list[Finding] = []
     for finding in report.findings:
-        key = finding.data.get("group")
-        if isinstance(key, str):
-            groups.setdefault(key, []).append(finding)
+        post = finding.data.get("post")
+        if isinstance(post, str) and finding.location is not None:
+            # A post's findings all point into its own file.
+            groups.setdefault((finding.location.file, post), []).append(finding)
         else:
             others.append(finding)
     for findings in groups.values():
