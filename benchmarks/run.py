@@ -58,8 +58,10 @@ class Measure:
     exit_code: int
     stdout: str
     stderr: str
-    #: The peaks of the process and of every process it started, added up: lint
-    #: runs the calendar rules in a second process on a machine with two cores.
+    #: The most memory the process and the processes it started held at once:
+    #: their proportional set sizes (shared pages split between them) added up,
+    #: sampled every 100 ms. lint shares its rules with a second process on a
+    #: machine with two cores; this counts both, and their shared pages once.
     all_peaks_mb: float = 0.0
 
 
@@ -97,26 +99,21 @@ def _run_once(command: list[str]) -> Measure:
         return Measure(seconds, usage.ru_utime + usage.ru_stime, own, child.returncode,
                        out.read().decode("utf-8", "replace"),
                        err.read().decode("utf-8", "replace"),
-                       own + sum(descendants.peaks.values()) / 1024)
+                       max(own, descendants.peak_kb / 1024))
 
 
 class _DescendantPeaks(threading.Thread):
-    """Each descendant's peak RSS (``VmHWM``, kB), read from ``/proc`` every 10 ms.
-
-    Their peaks added to the parent's are an upper bound of the memory the run
-    held at once, never an underestimate (peaks need not coincide).
-    """
+    """The largest sum of the proportional set sizes (``Pss``, kB) of a process and
+    its descendants, read from ``/proc`` every 100 ms."""
 
     def __init__(self, pid: int) -> None:
         super().__init__(daemon=True)
-        self.pid, self.done, self.peaks = pid, threading.Event(), {}
+        self.pid, self.done, self.peak_kb = pid, threading.Event(), 0
 
     def run(self) -> None:
-        while not self.done.wait(0.01):
-            for pid in _descendants(self.pid):
-                peak = _high_water_kb(pid)
-                if peak is not None:
-                    self.peaks[pid] = max(peak, self.peaks.get(pid, 0))
+        while not self.done.wait(0.1):
+            total = sum(_pss_kb(pid) for pid in [self.pid, *_descendants(self.pid)])
+            self.peak_kb = max(self.peak_kb, total)
 
 
 def _descendants(pid: int) -> list[int]:
@@ -132,15 +129,15 @@ def _descendants(pid: int) -> list[int]:
     return found
 
 
-def _high_water_kb(pid: int) -> int | None:
+def _pss_kb(pid: int) -> int:
     try:
-        status = Path(f"/proc/{pid}/status").read_text()
-    except OSError:
-        return None
-    for line in status.splitlines():
-        if line.startswith("VmHWM:"):
+        rollup = Path(f"/proc/{pid}/smaps_rollup").read_text()
+    except OSError:  # gone, or no such file on this system
+        return 0
+    for line in rollup.splitlines():
+        if line.startswith("Pss:"):
             return int(line.split()[1])
-    return None
+    return 0
 
 
 def ensure_corpus(shared: Path, posts: int, seed: int) -> Path:
