@@ -25,6 +25,7 @@ import multiprocessing
 import os
 import signal
 import stat
+import sys
 from collections.abc import Callable, Sequence
 from multiprocessing.connection import Connection
 from typing import Any
@@ -51,7 +52,9 @@ def wanted(jobs: int | None, calendars: Sequence[str], halves_busy: bool) -> boo
     """Whether to run the calendar half in a second process (``jobs`` None: decide)."""
     if jobs == 1 or not halves_busy or not calendars:
         return False
-    if "fork" not in multiprocessing.get_all_start_methods():
+    # A fork copies the loaded policy and compiled rules for free; macOS forbids
+    # forking a process that may have touched its system frameworks.
+    if sys.platform == "darwin" or "fork" not in multiprocessing.get_all_start_methods():
         return False
     sizes = [_regular_size(path) for path in calendars]
     if any(size is None for size in sizes):
@@ -126,11 +129,14 @@ def _serve(half: CalendarHalf, send: Connection) -> None:
     # Ctrl-C is the first process's to handle; it stops this one.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
-        found: list[FindingFields] = [_fields(f) for f in half()]
+        answer: tuple[str, list[FindingFields] | None] = (
+            "ok", [_fields(f) for f in half()])
     except BaseException:  # any failure at all: the first process does the work
-        send.send(("failed", None))
-    else:
-        send.send(("ok", found))
+        answer = ("failed", None)
+    try:
+        send.send(answer)
+    except OSError:
+        pass  # the first process is gone: nobody to tell
     finally:
         send.close()
 

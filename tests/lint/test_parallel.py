@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import os
+import signal
+import sys
 from pathlib import Path
 
 import pytest
@@ -45,8 +48,10 @@ def lint_output(tmp_path: Path, case: str, jobs: str, fmt: str) -> tuple[int, by
     return result.exit_code, out.read_bytes()
 
 
-@pytest.mark.skipif("fork" not in __import__("multiprocessing").get_all_start_methods(),
-                    reason="a second process is forked")
+FORKS = sys.platform != "darwin" and "fork" in multiprocessing.get_all_start_methods()
+
+
+@pytest.mark.skipif(not FORKS, reason="a second process is forked")
 @pytest.mark.parametrize("fmt", ["json", "text"])
 @pytest.mark.parametrize("case", sorted(CASES))
 def test_two_processes_write_the_report_of_one(tmp_path: Path, case: str, fmt: str) -> None:
@@ -74,6 +79,7 @@ def test_the_first_process_does_the_calendar_half_when_the_second_fails(
     assert lint_output(tmp_path, "example", "2", "json") == one
 
 
+@pytest.mark.skipif(not FORKS, reason="a second process is forked")
 def test_a_second_process_is_used_only_where_it_pays(tmp_path: Path) -> None:
     small = tmp_path / "small.csv"
     small.write_text("id,publish_at,text\np1,2026-03-02T10:00,hello\n", encoding="utf-8")
@@ -98,3 +104,19 @@ def test_jobs_must_be_a_positive_number(tmp_path: Path) -> None:
                                        "--jobs", "0"])
     assert result.exit_code == 2
     assert "--jobs" in result.output
+
+
+def test_no_second_process_on_macos(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    calendar = tmp_path / "plan.csv"
+    calendar.write_bytes(b"x" * parallel.PARALLEL_FROM_BYTES)
+    monkeypatch.setattr(parallel.sys, "platform", "darwin")
+    assert not parallel.wanted(2, [str(calendar)], halves_busy=True)
+
+
+def test_the_second_process_ends_quietly_when_the_first_is_gone(
+        monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[str]) -> None:
+    receive, send = multiprocessing.Pipe(duplex=False)
+    receive.close()  # the first process died before asking
+    monkeypatch.setattr(signal, "signal", lambda *_: None)
+    parallel._serve(lambda: [], send)
+    assert capfd.readouterr().err == ""
