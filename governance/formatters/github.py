@@ -10,6 +10,7 @@ line counts them). Values are escaped as the runner's command parser expects:
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Iterator
 from pathlib import PurePath, PurePosixPath
@@ -31,10 +32,16 @@ def escape_property(value: str) -> str:
 def display_path(file: str) -> str:
     """``file`` as a forward-slash path, relative to the working directory when
     inside it (annotations and SARIF want paths relative to the checkout)."""
+    # Tens of thousands of findings name the same few files.
+    return _display_path(file, os.getcwd())
+
+
+@functools.lru_cache(maxsize=256)
+def _display_path(file: str, cwd: str) -> str:
     path = PurePath(file)
     if path.is_absolute():
         try:
-            path = PurePath(os.path.relpath(path))
+            path = PurePath(os.path.relpath(path, cwd))
         except ValueError:  # another drive on Windows
             return path.as_posix()
         if path.parts and path.parts[0] == "..":
