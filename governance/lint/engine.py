@@ -175,6 +175,8 @@ class _Run:
         #: Where what the reading finds goes: the report, or nowhere in a second process.
         self.read_findings: list[Finding] = self.findings if reading_here else []
         self.headers = _PostHeaders(ctx)
+        # Many findings say the same thing ("sponsored post without #ad"): one copy each.
+        self._messages: dict[str, str] = {}
         self.count = 0
         self.posts: list[tuple[str, str]] = []
         self._record = options.record_posts
@@ -309,7 +311,12 @@ class _Run:
         location = None
         if post is not None:
             location = post.location_of(problem.field) if problem.field else post.location
-        post_ids = tuple(p.id for p in problem.posts) or ((post.id,) if post else ())
+        if problem.posts:
+            post_ids = tuple(p.id for p in problem.posts)
+        elif post is not None:
+            post_ids = self.headers.ids(post) if per_post else (post.id,)
+        else:
+            post_ids = ()
         label = self.policy_waivers.label(rule_id, problem)
         if not label and waived:
             label = waived.get(rule_id, "")
@@ -322,8 +329,10 @@ class _Run:
                                          [post_identity(p) for p in involved]))
             if per_post and post is not None:
                 data.update(self.headers.header(post))
+        message = problem.message
         return Finding(
-            rule=rule_id, severity=active.severity, message=problem.message, location=location,
+            rule=rule_id, severity=active.severity,
+            message=self._messages.setdefault(message, message), location=location,
             post_ids=post_ids, channel=problem.channel or (post.channel if post else ""),
             waived_by=label, data=data)
 
@@ -348,20 +357,29 @@ class _PostHeaders:
         self.ctx = ctx
         self.post: Post | None = None
         self._header: dict[str, str] = {}
+        self._ids: tuple[str, ...] = ()
         self._by_field: dict[str, dict[str, object]] = {}
 
     def header(self, post: Post) -> dict[str, str]:
         if post is not self.post:
             self.post, self._header, self._by_field = post, _post_data(post, self.ctx), {}
+            self._ids = (post.id,)
         return self._header
+
+    def ids(self, post: Post) -> tuple[str, ...]:
+        """``(post.id,)``, one tuple for all the post's findings."""
+        self.header(post)
+        return self._ids
 
     def data(self, post: Post, field: str) -> dict[str, object]:
         """Fingerprint and header of a finding on ``post``'s ``field`` (shared: read only)."""
         header = self.header(post)
         found = self._by_field.get(field)
         if found is None:
+            identity = post_identity(post)
             found = self._by_field[field] = {
-                **fingerprint_data(field, [post_identity(post)]), **header}
+                **fingerprint_data(field, ()), **header,
+                "baseline_posts": self._ids if identity == post.id else (identity,)}
         return found
 
 
