@@ -35,6 +35,7 @@ from governance.lint.channels import ChannelResolver
 from governance.lint.columns import ColumnGate, missing_required, required_fields
 from governance.lint.context import ActiveRule, activate, build_context, fields_read
 from governance.lint.fields import MISSING_FIELD, DeclaredFields
+from governance.lint.headers import PostHeaders, post_data
 from governance.lint.hooks import DeclaredRulesHook
 from governance.lint.store import PostStore
 from governance.lint.waivers import PolicyWaivers, post_waivers
@@ -174,7 +175,7 @@ class _Run:
         self.findings: list[Finding] = []
         #: Where what the reading finds goes: the report, or nowhere in a second process.
         self.read_findings: list[Finding] = self.findings if reading_here else []
-        self.headers = _PostHeaders(ctx)
+        self.headers = PostHeaders(ctx)
         # Many findings say the same thing ("sponsored post without #ad"): one copy each.
         self._messages: dict[str, str] = {}
         self.count = 0
@@ -255,7 +256,7 @@ class _Run:
                 item.channel = channel_id
             waived = self._read_waive_cell(item) if item.waive else None
             if declared is not None:
-                read.extend(_with_data(finding, _post_data(item, ctx))
+                read.extend(_with_data(finding, post_data(item, ctx))
                             for finding in declared.read(item))
             for active, check, sink in rules:
                 for problem in check(item, ctx):
@@ -290,7 +291,7 @@ class _Run:
             self.read_findings.append(Finding(
                 UNKNOWN_CHANNEL, Severity.ERROR, why, post.location_of("channel"),
                 post_ids=(post.id,), channel=post.channel,
-                data={**_post_data(post, self.ctx),
+                data={**post_data(post, self.ctx),
                       **fingerprint_data("channel", [post_identity(post)])}))
             return None
         post.channel = channel_id
@@ -299,7 +300,7 @@ class _Run:
     def _read_waive_cell(self, post: Post) -> dict[str, str]:
         labels, problems = post_waivers(post, self.known_rules)
         for problem in problems:
-            self.read_findings.append(_with_data(problem, _post_data(post, self.ctx)))
+            self.read_findings.append(_with_data(problem, post_data(post, self.ctx)))
         if labels and self.store is not None:
             self.calendar_waivers[(post.location.file, post.id)] = labels
         return labels
@@ -335,52 +336,6 @@ class _Run:
             message=self._messages.setdefault(message, message), location=location,
             post_ids=post_ids, channel=problem.channel or (post.channel if post else ""),
             waived_by=label, data=data)
-
-
-def _post_data(post: Post, ctx: LintContext) -> dict[str, str]:
-    """What the text report's post header shows; ``post`` with the finding's file keys
-    the findings of one post together."""
-    moment = post.publish_at
-    local = moment.astimezone(ctx.timezone) if moment.tzinfo else moment
-    return {"post": post.id, "when": local.isoformat(" ", "minutes")[:16]}
-
-
-class _PostHeaders:
-    """The data a post's findings carry, built once for the post being linted.
-
-    Tens of thousands of findings each held their own copy of their post's
-    header and fingerprint (about 400 bytes); the findings of one post on one
-    field now share one read-only dict, and its header strings with the rest.
-    """
-
-    def __init__(self, ctx: LintContext) -> None:
-        self.ctx = ctx
-        self.post: Post | None = None
-        self._header: dict[str, str] = {}
-        self._ids: tuple[str, ...] = ()
-        self._by_field: dict[str, dict[str, object]] = {}
-
-    def header(self, post: Post) -> dict[str, str]:
-        if post is not self.post:
-            self.post, self._header, self._by_field = post, _post_data(post, self.ctx), {}
-            self._ids = (post.id,)
-        return self._header
-
-    def ids(self, post: Post) -> tuple[str, ...]:
-        """``(post.id,)``, one tuple for all the post's findings."""
-        self.header(post)
-        return self._ids
-
-    def data(self, post: Post, field: str) -> dict[str, object]:
-        """Fingerprint and header of a finding on ``post``'s ``field`` (shared: read only)."""
-        header = self.header(post)
-        found = self._by_field.get(field)
-        if found is None:
-            identity = post_identity(post)
-            found = self._by_field[field] = {
-                **fingerprint_data(field, ()), **header,
-                "baseline_posts": self._ids if identity == post.id else (identity,)}
-        return found
 
 
 def _with_data(finding: Finding, data: dict[str, str]) -> Finding:
