@@ -58,7 +58,10 @@ def open_source(
     reader, head = detect(file, options)
     source = Source(file, name, head)
     items = reader.read(source, options)
-    stream = _require_posts(name, _flag_duplicate_ids(_publish_in_range(items)))
+    checked = _publish_in_range(items)
+    if options.check_ids:
+        checked = _flag_duplicate_ids(checked)
+    stream = _require_posts(name, checked)
     return reader.name, stream, source.fields
 
 

@@ -36,6 +36,8 @@ class ReadOptions:
     it from the first ``DATE_ORDER_LOOKAHEAD`` rows.
     ``until``: last day of the occurrences of recurring iCalendar events
     (default: one year after the first event).
+    ``check_ids``: False skips looking for duplicate post ids, and the memory their
+    set takes, where nobody reports them (lint's second reading of a file).
     """
 
     timezone: str = "UTC"
@@ -46,6 +48,7 @@ class ReadOptions:
     default_channel: str | None = None
     date_order: str | None = None
     until: date | None = None
+    check_ids: bool = True
 
 
 @dataclass

@@ -191,6 +191,7 @@ class _Run:
             default_channel=self._default_channel(options, settings.default_channel),
             date_order=options.date_order or settings.date_order,
             until=options.until,
+            check_ids=reading_here,
         )
 
     def hand_over(self, rules: list[ActiveRule]) -> list[ActiveRule]:

@@ -283,6 +283,14 @@ def test_duplicate_ids_point_at_the_later_row_and_name_the_first(write: Writer) 
     assert ids(result) == ["a", "b", "a"]
 
 
+def test_a_reading_whose_findings_nobody_reports_need_not_look_for_duplicate_ids(
+        write: Writer) -> None:
+    content = HEADER + "a,2026-01-05,vk,x\na,2026-01-06,vk,y\n"
+    result = read(write("dups.csv", content), check_ids=False)
+    assert rules(result) == []
+    assert ids(result) == ["a", "a"]
+
+
 def test_missing_ids_are_generated_from_the_line(write: Writer) -> None:
     content = HEADER + ',2026-01-05,vk,"x\ny"\n ,2026-01-05,vk,z\n'
     assert ids(read(write("noid.csv", content))) == ["row-2", "row-4"]
