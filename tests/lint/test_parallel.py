@@ -120,3 +120,15 @@ def test_the_second_process_ends_quietly_when_the_first_is_gone(
     monkeypatch.setattr(signal, "signal", lambda *_: None)
     parallel._serve(lambda: [], send)
     assert capfd.readouterr().err == ""
+
+
+@pytest.mark.skipif(not FORKS, reason="a second process is forked")
+def test_an_unreadable_calendar_stops_both_processes(tmp_path: Path) -> None:
+    calendar, policy, _ = CASES["example"]
+    broken = tmp_path / "broken.csv"
+    broken.write_bytes(b"id,publish_at\x00\xff\n")
+    result = CliRunner().invoke(cli, ["lint", str(calendar), str(broken), "--policy", str(policy),
+                                      "--jobs", "2"])
+    assert result.exit_code == 2
+    assert "calendar.unreadable" in result.output
+    assert multiprocessing.active_children() == []
