@@ -13,6 +13,7 @@ as the calendar readers do.
 from __future__ import annotations
 
 import datetime as dt
+from array import array
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -29,11 +30,15 @@ Headline = Callable[[Any, Any], str] | None
 
 @dataclass
 class Lane:
-    """Posts in time order with their instants (POSIX seconds) and local day ordinals."""
+    """Posts in time order with their instants (POSIX seconds) and local day ordinals.
+
+    Instants and days are arrays of machine numbers: 12 bytes a post rather than
+    about 70 as lists of Python numbers (a lane of each channel repeats them).
+    """
 
     posts: list[Post] = field(default_factory=list)
-    instants: list[float] = field(default_factory=list)
-    days: list[int] = field(default_factory=list)
+    instants: Sequence[float] = field(default_factory=lambda: array("d"))
+    days: Sequence[int] = field(default_factory=lambda: array("l"))
 
     def __len__(self) -> int:
         return len(self.posts)
@@ -41,8 +46,14 @@ class Lane:
     def where(self, keep: Sequence[bool]) -> Lane:
         """The posts ``keep`` marks, still in time order."""
         chosen = [i for i, kept in enumerate(keep) if kept]
-        return Lane([self.posts[i] for i in chosen], [self.instants[i] for i in chosen],
-                    [self.days[i] for i in chosen])
+        return _lane(self, chosen)
+
+
+def _lane(lane: Lane, chosen: Sequence[int]) -> Lane:
+    """The posts of ``lane`` at the positions ``chosen``, in their order."""
+    instants, days = lane.instants, lane.days
+    return Lane([lane.posts[i] for i in chosen], array("d", [instants[i] for i in chosen]),
+                array("l", [days[i] for i in chosen]))
 
 
 @dataclass
@@ -81,8 +92,8 @@ def timeline(posts: Sequence[Post], ctx: LintContext) -> Timeline:
 def build(posts: Sequence[Post], zone: dt.tzinfo) -> Timeline:
     instants, days = _moments(posts, zone)
     order = sorted(range(len(posts)), key=instants.__getitem__)  # stable: ties keep file order
-    everything = Lane([posts[i] for i in order], [instants[i] for i in order],
-                      [days[i] for i in order])
+    everything = _lane(Lane(list(posts), instants, days), order)
+    del instants, days, order
     positions: dict[str, list[int]] = {}
     for position, post in enumerate(everything.posts):
         found = positions.get(post.channel)
@@ -90,28 +101,26 @@ def build(posts: Sequence[Post], zone: dt.tzinfo) -> Timeline:
             positions[post.channel] = [position]
         else:
             found.append(position)
-    channels = {channel: Lane([everything.posts[p] for p in chosen],
-                              [everything.instants[p] for p in chosen],
-                              [everything.days[p] for p in chosen])
+    channels = {channel: _lane(everything, chosen)
                 for channel, chosen in sorted(positions.items())}
     return Timeline(
         everything=everything,
         channels=channels,
-        first_day=min(days) if days else 0,
-        last_day=max(days) if days else 0,
-        start=everything.instants[0] if order else 0.0,
-        end=everything.instants[-1] if order else 0.0,
+        first_day=min(everything.days) if everything.days else 0,
+        last_day=max(everything.days) if everything.days else 0,
+        start=everything.instants[0] if everything.posts else 0.0,
+        end=everything.instants[-1] if everything.posts else 0.0,
         zone=zone,
     )
 
 
-def _moments(posts: Sequence[Post], zone: dt.tzinfo) -> tuple[list[float], list[int]]:
+def _moments(posts: Sequence[Post], zone: dt.tzinfo) -> tuple[array[float], array[int]]:
     """Each post's instant and local day ordinal.
 
     The zone's offset is looked up once per UTC day of the calendar, not once per
     post; a day on which the offset changes (daylight saving) converts each post.
     """
-    instants, days = [], []
+    instants, days = array("d"), array("l")
     offsets: dict[int, float | None] = {}
     for post in posts:
         moment = post.publish_at
