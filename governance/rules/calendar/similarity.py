@@ -16,6 +16,7 @@ all pairs, and nothing similar is missed (no sampling, no chance).
 from __future__ import annotations
 
 import re
+from array import array
 from collections.abc import Iterable
 from dataclasses import dataclass
 from fractions import Fraction
@@ -100,7 +101,8 @@ class _Finder:
 
     def __init__(self, lane: Lane, threshold: Fraction, window: float) -> None:
         self.lane, self.threshold, self.window = lane, threshold, window
-        self.parent = list(range(len(lane)))
+        # Union-find parents as machine integers: 8 bytes a post, not 36.
+        self.parent = array("l", range(len(lane)))
         self.joined: set[int] = set()  # posts that repeat or are repeated
         self.texts: list[bytes] = [b""] * len(lane)  # normalised, words joined by spaces
         self.latest: dict[bytes, int] = {}  # normalised text -> its last post
