@@ -35,7 +35,7 @@ from governance.lint.channels import ChannelResolver
 from governance.lint.columns import ColumnGate, missing_required, required_fields
 from governance.lint.context import ActiveRule, activate, build_context, fields_read
 from governance.lint.fields import MISSING_FIELD, DeclaredFields
-from governance.lint.headers import PostHeaders, post_data
+from governance.lint.headers import PostHeaders
 from governance.lint.hooks import DeclaredRulesHook
 from governance.lint.store import PostStore
 from governance.lint.waivers import PolicyWaivers, post_waivers
@@ -80,7 +80,7 @@ class LintOptions:
     record_posts: bool = False
     keep_plan: bool = False  # keep the posts for a report that draws the calendar
     language: str | None = None  # of that report; default: the policy's first
-    #: Processes to use (1: one; None: a second for the calendar rules where it pays).
+    #: Processes to use (1: one; None: a second shares the rules where it pays).
     jobs: int | None = None
 
 
@@ -257,7 +257,7 @@ class _Run:
                 item.channel = channel_id
             waived = self._read_waive_cell(item) if item.waive else None
             if declared is not None:
-                read.extend(_with_data(finding, post_data(item, ctx))
+                read.extend(_with_data(finding, self.headers.header(item))
                             for finding in declared.read(item))
             for active, check, sink in rules:
                 for problem in check(item, ctx):
@@ -292,7 +292,7 @@ class _Run:
             self.read_findings.append(Finding(
                 UNKNOWN_CHANNEL, Severity.ERROR, why, post.location_of("channel"),
                 post_ids=(post.id,), channel=post.channel,
-                data={**post_data(post, self.ctx),
+                data={**self.headers.header(post),
                       **fingerprint_data("channel", [post_identity(post)])}))
             return None
         post.channel = channel_id
@@ -301,7 +301,7 @@ class _Run:
     def _read_waive_cell(self, post: Post) -> dict[str, str]:
         labels, problems = post_waivers(post, self.known_rules)
         for problem in problems:
-            self.read_findings.append(_with_data(problem, post_data(post, self.ctx)))
+            self.read_findings.append(_with_data(problem, self.headers.header(post)))
         if labels and self.store is not None:
             self.calendar_waivers[(post.location.file, post.id)] = labels
         return labels

@@ -8,7 +8,7 @@ from governance.models.post import Post
 from governance.rules.base import LintContext
 
 
-def post_data(post: Post, ctx: LintContext) -> dict[str, str]:
+def _post_data(post: Post, ctx: LintContext) -> dict[str, str]:
     """What the text report's post header shows; ``post`` with the finding's file keys
     the findings of one post together."""
     moment = post.publish_at
@@ -32,8 +32,9 @@ class PostHeaders:
         self._by_field: dict[str, dict[str, object]] = {}
 
     def header(self, post: Post) -> dict[str, str]:
+        """What the text report's post header shows (shared: read only)."""
         if post is not self.post:
-            self.post, self._header, self._by_field = post, post_data(post, self.ctx), {}
+            self.post, self._header, self._by_field = post, _post_data(post, self.ctx), {}
             self._ids = (post.id,)
         return self._header
 
@@ -49,6 +50,6 @@ class PostHeaders:
         if found is None:
             identity = post_identity(post)
             found = self._by_field[field] = {
-                **fingerprint_data(field, ()), **header,
-                "baseline_posts": self._ids if identity == post.id else (identity,)}
+                **fingerprint_data(field, self._ids if identity == post.id else (identity,)),
+                **header}
         return found

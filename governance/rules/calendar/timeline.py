@@ -46,13 +46,13 @@ class Lane:
     def where(self, keep: Sequence[bool]) -> Lane:
         """The posts ``keep`` marks, still in time order."""
         chosen = [i for i, kept in enumerate(keep) if kept]
-        return _lane(self, chosen)
+        return _pick(self.posts, self.instants, self.days, chosen)
 
 
-def _lane(lane: Lane, chosen: Sequence[int]) -> Lane:
-    """The posts of ``lane`` at the positions ``chosen``, in their order."""
-    instants, days = lane.instants, lane.days
-    return Lane([lane.posts[i] for i in chosen], array("d", [instants[i] for i in chosen]),
+def _pick(posts: Sequence[Post], instants: Sequence[float], days: Sequence[int],
+          chosen: Sequence[int]) -> Lane:
+    """The lane of the posts at the positions ``chosen``, in their order."""
+    return Lane([posts[i] for i in chosen], array("d", [instants[i] for i in chosen]),
                 array("l", [days[i] for i in chosen]))
 
 
@@ -92,7 +92,7 @@ def timeline(posts: Sequence[Post], ctx: LintContext) -> Timeline:
 def build(posts: Sequence[Post], zone: dt.tzinfo) -> Timeline:
     instants, days = _moments(posts, zone)
     order = sorted(range(len(posts)), key=instants.__getitem__)  # stable: ties keep file order
-    everything = _lane(Lane(list(posts), instants, days), order)
+    everything = _pick(posts, instants, days, order)
     del instants, days, order
     positions: dict[str, list[int]] = {}
     for position, post in enumerate(everything.posts):
@@ -101,7 +101,7 @@ def build(posts: Sequence[Post], zone: dt.tzinfo) -> Timeline:
             positions[post.channel] = [position]
         else:
             found.append(position)
-    channels = {channel: _lane(everything, chosen)
+    channels = {channel: _pick(everything.posts, everything.instants, everything.days, chosen)
                 for channel, chosen in sorted(positions.items())}
     return Timeline(
         everything=everything,
