@@ -52,6 +52,60 @@ class RuleExamples(Strict):
     pass_: list[Example] = Field(default_factory=list, alias="pass")
 
 
+class Condition(Strict):
+    """A test on one field of a post; every test given must hold."""
+
+    field: str = "text"
+    equals: str | bool | None = None
+    one_of: list[str] = Field(default_factory=list)
+    present: bool | None = None
+    pattern: str | None = Field(None, description="RE2 syntax (linear time).")
+    ignore_case: bool = True
+    within_first: int | None = Field(
+        None, ge=1, description="The pattern must match within the first N characters."
+    )
+
+
+class AllOf(Strict):
+    """Every one of these conditions holds."""
+
+    all: list[AnyCondition] = Field(min_length=1)
+
+
+class AnyOf(Strict):
+    """At least one of these conditions holds."""
+
+    any: list[AnyCondition] = Field(min_length=1)
+
+
+class NotOf(Strict):
+    """This condition does not hold."""
+
+    not_: AnyCondition = Field(alias="not")
+
+
+def _condition_kind(value: Any) -> str:
+    # Tags are bracketed so that error locations never mistake them for keys of the data.
+    if isinstance(value, dict):
+        return next((f"[{key}]" for key in ("all", "any", "not") if key in value), "[field]")
+    return next((tag for tag, model in (("[all]", AllOf), ("[any]", AnyOf), ("[not]", NotOf))
+                 if isinstance(value, model)), "[field]")
+
+
+#: A condition: a field test, or all/any of conditions, or not a condition, nested freely.
+AnyCondition = Annotated[
+    Annotated[Condition, Tag("[field]")]
+    | Annotated[AllOf, Tag("[all]")]
+    | Annotated[AnyOf, Tag("[any]")]
+    | Annotated[NotOf, Tag("[not]")],
+    Discriminator(_condition_kind),
+]
+
+# The conditions nest: each names AnyCondition, defined only after them.
+for _model in (AllOf, AnyOf, NotOf):
+    _model.model_rebuild()
+
+
 class RuleBase(Strict):
     id: Id
     message: Text = Field(
@@ -129,56 +183,6 @@ class PatternRule(RuleBase):
     pattern: str = Field(description="RE2 syntax (linear time): no backreferences or lookaround.")
     ignore_case: bool = Field(True, description="Every rule type ignores case unless told not to.")
     mode: Literal["forbid", "require"] = "forbid"
-
-
-class Condition(Strict):
-    """A test on one field of a post; every test given must hold."""
-
-    field: str = "text"
-    equals: str | bool | None = None
-    one_of: list[str] = Field(default_factory=list)
-    present: bool | None = None
-    pattern: str | None = Field(None, description="RE2 syntax (linear time).")
-    ignore_case: bool = True
-    within_first: int | None = Field(
-        None, ge=1, description="The pattern must match within the first N characters."
-    )
-
-
-class AllOf(Strict):
-    """Every one of these conditions holds."""
-
-    all: list[AnyCondition] = Field(min_length=1)
-
-
-class AnyOf(Strict):
-    """At least one of these conditions holds."""
-
-    any: list[AnyCondition] = Field(min_length=1)
-
-
-class NotOf(Strict):
-    """This condition does not hold."""
-
-    not_: AnyCondition = Field(alias="not")
-
-
-def _condition_kind(value: Any) -> str:
-    # Tags are bracketed so that error locations never mistake them for keys of the data.
-    if isinstance(value, dict):
-        return next((f"[{key}]" for key in ("all", "any", "not") if key in value), "[field]")
-    return next((tag for tag, model in (("[all]", AllOf), ("[any]", AnyOf), ("[not]", NotOf))
-                 if isinstance(value, model)), "[field]")
-
-
-#: A condition: a field test, or all/any of conditions, or not a condition, nested freely.
-AnyCondition = Annotated[
-    Annotated[Condition, Tag("[field]")]
-    | Annotated[AllOf, Tag("[all]")]
-    | Annotated[AnyOf, Tag("[any]")]
-    | Annotated[NotOf, Tag("[not]")],
-    Discriminator(_condition_kind),
-]
 
 
 class ConditionalRule(RuleBase):
@@ -354,15 +358,3 @@ class RuleSetting(Strict):
 
     severity: SeverityField | None = None
     options: dict[str, Any] = Field(default_factory=dict)
-
-
-def _rebuild(model: type[Strict]) -> None:
-    """Resolve ``AnyCondition`` in models declared before it: every rule type inherits
-    ``when`` from ``RuleBase``."""
-    model.model_rebuild()
-    for subclass in model.__subclasses__():
-        _rebuild(subclass)
-
-
-for _model in (AllOf, AnyOf, NotOf, RuleBase):
-    _rebuild(_model)
