@@ -76,7 +76,7 @@ Groups = dict[int, dict[bytes, None]]
 #: Texts a range key lists plainly; past that it files them by prefix word and group.
 SPLIT = 32
 #: Range keys held before the first sweep of what left the window.
-SWEEP_FROM = 100_000
+SWEEP_FROM = 25_000
 
 
 class _Crowd:
