@@ -71,7 +71,7 @@ NEVER_FAIL = "never"
 @click.option("--jobs", type=click.IntRange(min=1), default=None, metavar="N",
               help="1: lint in one process. Default: on a machine with more than one core, "
                    "a second process takes the calendar rules and the costliest per-post "
-                   "rules of calendars over 1 MiB.")
+                   "rules (one of them split by posts) of calendars over 1 MiB.")
 @click.option("--baseline", "baseline", default=None,
               type=click.Path(dir_okay=False, path_type=Path),
               help="Report only findings this baseline does not know; count the known ones.")

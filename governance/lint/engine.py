@@ -20,7 +20,7 @@ an expired waiver here simply stops waiving.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -50,6 +50,8 @@ UNKNOWN_CHANNEL = "lint.unknown-channel"
 PROGRESS_EVERY = 1000
 
 Progress = Callable[[int], None]
+#: A per-post rule as the hot loop holds it: the rule, its check, where findings go.
+Judging = tuple[ActiveRule, Callable[..., Iterator[Problem]], list[Finding]]
 
 
 class UnreadableCalendarError(UsageError):
@@ -110,11 +112,12 @@ def lint(options: LintOptions, progress: Progress | None = None) -> LintResult:
     recorder = PlanRecorder(policy, ctx.timezone, options.language) if options.keep_plan else None
     # The findings and the posts kept for calendar rules live until the report is written.
     with cyclic_gc_paused():
+        sharing = parallel.share_out(run.post_rules, run.calendar_rules)
         if parallel.wanted(options.jobs, options.calendars,
-                           bool(run.post_rules) and bool(run.calendar_rules)):
-            theirs = run.hand_over(parallel.share_out(run.post_rules, run.calendar_rules))
+                           bool(sharing) or bool(run.calendar_rules)):
+            run.share(sharing, second=False)
             background = parallel.Background(
-                lambda: _other_half(ctx, catalogue, options, theirs))
+                lambda: _other_half(ctx, catalogue, options, sharing))
         try:
             for path in options.calendars:
                 run.lint_file(path, progress, recorder)
@@ -134,13 +137,14 @@ def lint(options: LintOptions, progress: Progress | None = None) -> LintResult:
 
 
 def _other_half(ctx: LintContext, catalogue: Catalogue, options: LintOptions,
-                post_rules: list[ActiveRule]) -> list[Finding]:
-    """The findings of the calendar rules and of ``post_rules``, the calendars read
-    anew for them alone; what the reading itself finds is the first process's."""
-    run = _Run(ctx, catalogue, options, post_rules=post_rules, reading_here=False)
+                sharing: parallel.Sharing) -> list[Finding]:
+    """The findings of the calendar rules and of the per-post rules ``sharing`` gives
+    the second process, the calendars read anew; what the reading itself finds, and
+    the rules the calendars lack columns for, are the first process's to report."""
+    run = _Run(ctx, catalogue, options, reading_here=False)
+    run.share(sharing, second=True)
     for path in options.calendars:
         run.lint_file(path, None)
-    run.findings.extend(run.gate.notices())
     run.lint_calendar(options.calendars[0] if options.calendars else "")
     return run.findings
 
@@ -148,19 +152,21 @@ def _other_half(ctx: LintContext, catalogue: Catalogue, options: LintOptions,
 class _Run:
     """One lint run's state: the active rules, the waivers, the findings so far.
 
-    In one process a run does everything. When two share the work, the first
-    ``hand_over``s the calendar rules and some per-post rules and reports what
-    the reading finds (bad rows, unknown channels, waive cells); the second is
-    built with those ``post_rules`` and ``reading_here=False`` and reports only
-    its rules' findings.
+    In one process a run does everything. When two share the work, each
+    ``share``s: the first keeps the per-post rules the second does not take,
+    reports what the reading finds (bad rows, unknown channels, waive cells) and
+    leaves the calendar rules; the second, built with ``reading_here=False``,
+    runs the rules it takes and the calendar rules and reports only their findings.
     """
 
     def __init__(self, ctx: LintContext, catalogue: Catalogue, options: LintOptions,
-                 post_rules: list[ActiveRule] | None = None, reading_here: bool = True) -> None:
+                 reading_here: bool = True) -> None:
         policy = ctx.policy
         self.ctx = ctx
-        self.post_rules = post_rules if post_rules is not None else activate(
-            catalogue.rules("post"), catalogue, ctx)
+        self.post_rules = activate(catalogue.rules("post"), catalogue, ctx)
+        #: A rule run on a share of the posts only, and the posts it judges here.
+        self.split_rules: list[ActiveRule] = []
+        self.post_share = parallel.PostShare(0, second=True)
         self._declarations = {r.id: r for r in catalogue.declarations}
         self.gate = ColumnGate(self.post_rules, self._declarations)
         self.calendar_rules = activate(catalogue.rules("calendar"), catalogue, ctx)
@@ -194,13 +200,19 @@ class _Run:
             check_ids=reading_here,
         )
 
-    def hand_over(self, rules: list[ActiveRule]) -> list[ActiveRule]:
-        """Leaves ``rules`` and the calendar rules to another process; returns ``rules``."""
-        handed = {id(active) for active in rules}
-        self.post_rules = [active for active in self.post_rules if id(active) not in handed]
-        self.gate = ColumnGate(self.post_rules, self._declarations)
-        self.store = None
-        return rules
+    def share(self, sharing: parallel.Sharing, second: bool) -> None:
+        """Runs this process's part of ``sharing``: the second process the rules moved
+        and the calendar rules, the first the other rules; the split rule on this
+        process's share of the posts."""
+        # By id: the second process activates its own copies of the rules.
+        moved = {active.rule.id for active in sharing.moved}
+        split = sharing.split.rule.id if sharing.split is not None else None
+        self.split_rules = [active for active in self.post_rules if active.rule.id == split]
+        self.post_rules = [active for active in self.post_rules
+                           if (active.rule.id in moved) is second and active.rule.id != split]
+        self.post_share = parallel.PostShare(sharing.taken, second)
+        if not second:
+            self.store = None
 
     def _default_channel(self, options: LintOptions, from_policy: str | None) -> str | None:
         """The channel for posts without one: ``--channel``, else the policy's; checked once."""
@@ -235,13 +247,14 @@ class _Run:
 
     def lint_posts(self, items: Iterable[Post | Finding], progress: Progress | None) -> None:
         # The hot loop of a lint run: every name it uses is a local.
-        ctx, findings, store, resolved = self.ctx, self.findings, self.store, self.resolver.known
+        findings, store, resolved = self.findings, self.store, self.resolver.known
         read = self.read_findings
         held = self.gate.pending
         record = self.posts.append if self._record else None
-        rules = [(active, active.check, held.get(active.rule.id, findings))
-                 for active in self.post_rules]
+        rules, split = ([(active, active.check, held.get(active.rule.id, findings))
+                         for active in chosen] for chosen in (self.post_rules, self.split_rules))
         declared = self.fields or None
+        share, judge = self.post_share, self._judge
         count = self.count
         for item in items:
             if isinstance(item, Finding):
@@ -259,9 +272,9 @@ class _Run:
             if declared is not None:
                 read.extend(_with_data(finding, self.headers.header(item))
                             for finding in declared.read(item))
-            for active, check, sink in rules:
-                for problem in check(item, ctx):
-                    sink.append(self._finding(active, problem, waived, per_post=True))
+            judge(item, rules, waived)
+            if split and share.mine(count):
+                judge(item, split, waived)
             if store is not None and channel_id is not None:
                 store.add(item)
             if progress is not None and count % PROGRESS_EVERY == 0:
@@ -269,6 +282,13 @@ class _Run:
         self.count = count
         if progress is not None:
             progress(count)
+
+    def _judge(self, post: Post, rules: list[Judging],
+               waived: dict[str, str] | None) -> None:
+        ctx = self.ctx
+        for active, check, sink in rules:
+            for problem in check(post, ctx):
+                sink.append(self._finding(active, problem, waived, per_post=True))
 
     def lint_calendar(self, default_file: str) -> None:
         if self.store is None:

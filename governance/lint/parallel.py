@@ -1,22 +1,24 @@
 """The calendar rules, and some per-post rules, in a second process.
 
-Once the policy is loaded, a lint run's rules are independent of one another:
-the per-post rules judge each post as it streams in, and the calendar rules
-(shares, cadence, duplicates) judge the calendar as a whole once every post is
-read. On a machine with a second core, a forked process reads the same files
+Once the policy is loaded, a lint run's rules are independent of one another,
+and a per-post rule judges each post alone: the calendar rules (shares,
+cadence, duplicates) judge the calendar as a whole once every post is read.
+On a machine with a second core, a forked process reads the same files
 itself, keeps the posts, runs the calendar rules and the per-post rules
 ``share_out`` gives it, and sends back their findings; the first process runs
 the other per-post rules, reports what the reading finds and writes the
-report, and keeps no post. Each rule runs in one process only, and the report
-sorts findings by place, rule and message, so it is the same as in one process,
-byte for byte.
+report, and keeps no post. One rule may be split by posts (``PostShare``),
+each process judging its share of them, so that a policy whose time is one
+rule (a long lexicon) is shared too. Each rule judges each post in one process
+only, and the report sorts findings by place, rule and message, so it is the
+same as in one process, byte for byte.
 
 It is used only where it cannot change the result or cost more than it saves:
-every calendar a regular file (standard input cannot be read twice), both
-halves with rules to run, ``fork`` available, more than one core, and calendars
+every calendar a regular file (standard input cannot be read twice), work
+for the second process, ``fork`` available, more than one core, and calendars
 large enough (``PARALLEL_FROM_BYTES``) for a second process to pay; ``jobs=1``
-keeps one process. Should the second process fail, the first runs the
-calendar half itself.
+keeps one process. Should the second process fail, the first does its part
+itself.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ import signal
 import stat
 import sys
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from typing import Any
 
@@ -38,19 +41,49 @@ from governance.lint.context import ActiveRule
 PARALLEL_FROM_BYTES = 1 << 20
 
 #: What each process does besides its rules, in the unit of ``Rule.cost``
-#: (microseconds a post): the first writes the report, the second keeps the
-#: posts and puts them in time order.
-REPORT_COST = 10.0
+#: (microseconds a post): the first writes the report, whose length grows with
+#: the rules that fill it (so much for each rule), the second keeps the posts
+#: and puts them in time order.
+REPORT_COST = 0.4
 STORE_COST = 4.0
+#: Posts are shared in cycles of this many: the second process takes the first
+#: ``PostShare.taken`` of each cycle, the first the others.
+CYCLE = 16
+
+
+@dataclass(frozen=True)
+class PostShare:
+    """The posts one process runs the split rule on, by their order in the reading."""
+
+    taken: int  # posts of each cycle the second process takes
+    second: bool  # this is the second process
+
+    def mine(self, ordinal: int) -> bool:
+        return (ordinal % CYCLE < self.taken) is self.second
+
+
+@dataclass(frozen=True)
+class Sharing:
+    """The per-post rules the second process runs on every post (``moved``), and the
+    one it runs on ``taken`` posts of every ``CYCLE`` (``split``), the first process
+    running that one on the others."""
+
+    moved: tuple[ActiveRule, ...] = ()
+    split: ActiveRule | None = None
+    taken: int = 0
+
+    def __bool__(self) -> bool:
+        return bool(self.moved) or (self.split is not None and self.taken > 0)
+
 
 #: A finding as sent between the processes: its fields in order.
 FindingFields = tuple[Any, ...]
 CalendarHalf = Callable[[], list[Finding]]
 
 
-def wanted(jobs: int | None, calendars: Sequence[str], halves_busy: bool) -> bool:
-    """Whether to run the calendar half in a second process (``jobs`` None: decide)."""
-    if jobs == 1 or not halves_busy or not calendars:
+def wanted(jobs: int | None, calendars: Sequence[str], work_to_share: bool) -> bool:
+    """Whether to share the run with a second process (``jobs`` None: decide)."""
+    if jobs == 1 or not work_to_share or not calendars:
         return False
     # A fork copies the loaded policy and compiled rules for free; macOS forbids
     # forking a process that may have touched its system frameworks.
@@ -65,21 +98,30 @@ def wanted(jobs: int | None, calendars: Sequence[str], halves_busy: bool) -> boo
 
 
 def share_out(post_rules: Sequence[ActiveRule],
-              calendar_rules: Sequence[ActiveRule]) -> list[ActiveRule]:
+              calendar_rules: Sequence[ActiveRule]) -> Sharing:
     """The per-post rules the second process takes beside the calendar rules.
 
-    Costliest first, a rule moves to the second process when that brings the two
-    processes' loads (``Rule.cost``, the typical microseconds a post) closer.
+    Costliest first, a rule moves to the second process while that brings the
+    two processes' loads (``Rule.cost``, the typical microseconds a post) closer
+    without tipping them; the rule that would tip them is split by posts, in the
+    share that evens them. A policy whose time is one rule (a long lexicon) is
+    so shared too. Whole rules keep their caches in one process and send few
+    findings back: the costliest rules mostly find little.
     """
-    mine = REPORT_COST + sum(active.rule.cost for active in post_rules)
-    theirs = STORE_COST + sum(active.rule.cost for active in calendar_rules)
-    taken = []
+    report = REPORT_COST * (len(post_rules) + len(calendar_rules))
+    mine = report + sum(active.rule.cost for active in post_rules)
+    theirs = (STORE_COST if calendar_rules else 0.0) + sum(
+        active.rule.cost for active in calendar_rules)
+    moved: list[ActiveRule] = []
     for active in sorted(post_rules, key=lambda active: -active.rule.cost):
         cost = active.rule.cost
-        if max(mine - cost, theirs + cost) < max(mine, theirs):
-            taken.append(active)
+        if theirs + cost <= mine - cost:
+            moved.append(active)
             mine, theirs = mine - cost, theirs + cost
-    return taken
+            continue
+        taken = round(CYCLE * (mine - theirs) / (2 * cost)) if cost > 0 else 0
+        return Sharing(tuple(moved), active, max(0, min(CYCLE, taken)))
+    return Sharing(tuple(moved))
 
 
 def _regular_size(path: str) -> int | None:
@@ -96,7 +138,7 @@ def _cores() -> int:
 
 
 class Background:
-    """The calendar half running in a forked process; ``findings()`` waits for it."""
+    """The second process's work running in a fork; ``findings()`` waits for it."""
 
     def __init__(self, half: CalendarHalf) -> None:
         self._half = half
@@ -107,7 +149,7 @@ class Background:
         send.close()  # the child holds the sending end; EOF here means it is gone
 
     def findings(self) -> list[Finding]:
-        """The calendar half's findings; computed here should the process fail."""
+        """The second process's findings; computed here should the process fail."""
         try:
             status, payload = self._receive.recv()
         except (EOFError, OSError):

@@ -7,6 +7,8 @@ import os
 import signal
 import sys
 from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -62,6 +64,45 @@ def test_two_processes_write_the_report_of_one(tmp_path: Path, case: str, fmt: s
         assert rule.encode() in one[1]
 
 
+def _moving(moved: tuple[str, ...], split: str, taken: int) -> object:
+    """A ``share_out`` that moves the rules ``moved`` and splits ``split``."""
+    def share_out(post_rules: list[Any], calendar_rules: list[Any]) -> parallel.Sharing:
+        by_id = {active.rule.id: active for active in post_rules}
+        return parallel.Sharing(tuple(by_id[rule] for rule in moved), by_id[split], taken)
+    return share_out
+
+
+@pytest.mark.skipif(not FORKS, reason="a second process is forked")
+@pytest.mark.parametrize("taken", [1, 8, parallel.CYCLE - 1])
+def test_rules_moved_and_split_find_what_one_process_finds(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, taken: int) -> None:
+    one = lint_output(tmp_path, "example", "1", "json")
+    # officialese finds three posts: some fall to each process's share
+    monkeypatch.setattr(parallel, "share_out", _moving(
+        ("tone.third-person", "post.personal-data"), "tone.officialese", taken))
+    two = lint_output(tmp_path, "example", "2", "json")
+    assert two == one
+    for rule in (b"tone.third-person", b"post.personal-data", b"tone.officialese"):
+        assert rule in one[1]
+
+
+def test_the_rule_that_would_tip_the_loads_is_split_by_posts() -> None:
+    def active(rule_id: str, cost: float) -> Any:
+        return SimpleNamespace(rule=SimpleNamespace(id=rule_id, cost=cost))
+
+    lexicon, length = active("lexicon", 7.0), active("length", 1.0)
+    alone = parallel.share_out([lexicon, length], [])
+    assert alone.moved == () and alone.split is lexicon
+    assert 0 < alone.taken < parallel.CYCLE  # both processes judge the lexicon
+    heavy = active("duplicates", 20.0)
+    busy = parallel.share_out([lexicon, length], [heavy])
+    assert not busy  # the calendar rules load the second process enough
+    rules = [active("third", 10.0), lexicon, length, active("tags", 3.0), active("links", 3.0)]
+    light = parallel.share_out(rules, [active("cadence", 1.0)])
+    assert [a.rule.id for a in light.moved] == ["third"] and light.split is lexicon
+    assert 0 < light.taken < parallel.CYCLE
+
+
 def _fails_in_the_child(*_: object) -> None:
     os._exit(7)  # the second process dies without a word
 
@@ -88,13 +129,13 @@ def test_a_second_process_is_used_only_where_it_pays(tmp_path: Path) -> None:
     fifo = tmp_path / "fifo"
     os.mkfifo(fifo)
     cores = parallel._cores()
-    assert parallel.wanted(2, [str(small)], halves_busy=True)  # asked for
-    assert not parallel.wanted(None, [str(small)], halves_busy=True)  # too small to pay
-    assert parallel.wanted(None, [str(large)], halves_busy=True) is (cores > 1)
-    assert not parallel.wanted(1, [str(large)], halves_busy=True)  # one process asked for
-    assert not parallel.wanted(2, [str(large)], halves_busy=False)  # one half has no rule
-    assert not parallel.wanted(2, ["-"], halves_busy=True)  # standard input: read once
-    assert not parallel.wanted(2, [str(fifo)], halves_busy=True)  # a pipe: read once
+    assert parallel.wanted(2, [str(small)], work_to_share=True)  # asked for
+    assert not parallel.wanted(None, [str(small)], work_to_share=True)  # too small to pay
+    assert parallel.wanted(None, [str(large)], work_to_share=True) is (cores > 1)
+    assert not parallel.wanted(1, [str(large)], work_to_share=True)  # one process asked for
+    assert not parallel.wanted(2, [str(large)], work_to_share=False)  # nothing to share
+    assert not parallel.wanted(2, ["-"], work_to_share=True)  # standard input: read once
+    assert not parallel.wanted(2, [str(fifo)], work_to_share=True)  # a pipe: read once
     assert not parallel.wanted(2, [str(large), str(tmp_path / "missing.csv")], True)
 
 
@@ -110,7 +151,7 @@ def test_no_second_process_on_macos(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     calendar = tmp_path / "plan.csv"
     calendar.write_bytes(b"x" * parallel.PARALLEL_FROM_BYTES)
     monkeypatch.setattr(parallel.sys, "platform", "darwin")
-    assert not parallel.wanted(2, [str(calendar)], halves_busy=True)
+    assert not parallel.wanted(2, [str(calendar)], work_to_share=True)
 
 
 def test_the_second_process_ends_quietly_when_the_first_is_gone(

@@ -54,7 +54,7 @@ SOURCE = ("«Советы по ведению корпоративных акк�
           "duplicate the site)")
 TARGET = "calendar"
 #: Typical microseconds a post (benchmarks/rule_costs.py).
-COST = 23
+COST = 17
 #: Characters of the repeated text quoted in the message.
 QUOTED = 40
 
