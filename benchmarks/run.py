@@ -17,7 +17,9 @@ this interpreter:
 5. ``governance lint`` with ``policy/all`` once per report format (text, json,
    sarif, junit, github), for its peak memory (skip with ``--no-formats``).
 
-Wall time and peak RSS are those of each child process (``os.wait4``). The
+Wall time, CPU time and peak RSS are those of each command's process
+(``os.wait4`` in a small launcher, so this script's own memory never counts);
+the peak RSS includes the second process lint may start. The
 planted counts of ``manifest.json`` must be found exactly, by the floor and by
 each governance run (lexicon hits, over-length posts, sponsored posts without
 ``#ad``); a difference is printed and the exit code is 1.
@@ -27,14 +29,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import threading
-import time
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -54,7 +54,7 @@ PLANTED = {"lexicon": "banned_planted", "length": "over_length", "disclosure": "
 class Measure:
     seconds: float
     cpu_seconds: float  # user + system: what the machine's other load changes least
-    peak_mb: float  # the process's own peak (wait4)
+    peak_mb: float  # the largest peak RSS of the process and those it waited for (wait4)
     exit_code: int
     stdout: str
     stderr: str
@@ -81,30 +81,54 @@ def measure(command: list[str], repeat: int) -> Measure:
     return middle
 
 
+#: Starts the measured command from a small process of its own. Linux keeps a
+#: process's peak RSS across ``exec``: a command started straight from this
+#: script would report this script's own peak (hundreds of MB once it has read a
+#: large report) whenever that is the larger. Forked from a fresh interpreter of
+#: a few MB, the command's peak is its own. Prints seconds, CPU seconds, peak KB
+#: and exit code to the file named first.
+LAUNCHER = """
+import os, sys, time
+start = time.perf_counter()
+pid = os.fork()
+if pid == 0:
+    try:
+        os.execv(sys.argv[2], sys.argv[2:])
+    finally:
+        os._exit(127)
+_, status, usage = os.wait4(pid, 0)
+seconds = time.perf_counter() - start
+with open(sys.argv[1], "w") as out:
+    out.write(f"{seconds} {usage.ru_utime + usage.ru_stime} {usage.ru_maxrss} "
+              f"{os.waitstatus_to_exitcode(status)}")
+"""
+
+
 def _run_once(command: list[str]) -> Measure:
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
-        start = time.perf_counter()
-        child = subprocess.Popen(command, stdout=out, stderr=err, stdin=subprocess.DEVNULL)
-        descendants = _DescendantPeaks(child.pid)
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err, \
+            tempfile.NamedTemporaryFile("r", suffix=".measure") as measured:
+        launcher = subprocess.Popen([sys.executable, "-S", "-c", LAUNCHER, measured.name,
+                                     *command],
+                                    stdout=out, stderr=err, stdin=subprocess.DEVNULL)
+        descendants = _DescendantPeaks(launcher.pid)
         descendants.start()
-        # The child's own peak RSS; its CPU time includes the processes it waited for.
-        _, status, usage = os.wait4(child.pid, 0)
-        seconds = time.perf_counter() - start
+        launcher.wait()
         descendants.done.set()
         descendants.join()
-        child.returncode = os.waitstatus_to_exitcode(status)
+        seconds, cpu, peak_kb, exit_code = measured.read().split()
         out.seek(0)
         err.seek(0)
-        own = usage.ru_maxrss / 1024
-        return Measure(seconds, usage.ru_utime + usage.ru_stime, own, child.returncode,
+        own = int(peak_kb) / 1024
+        return Measure(float(seconds), float(cpu), own, int(exit_code),
                        out.read().decode("utf-8", "replace"),
                        err.read().decode("utf-8", "replace"),
                        max(own, descendants.peak_kb / 1024))
 
 
 class _DescendantPeaks(threading.Thread):
-    """The largest sum of the proportional set sizes (``Pss``, kB) of a process and
-    its descendants, read from ``/proc`` every 100 ms."""
+    """The largest sum of the proportional set sizes (``Pss``, kB) of a launcher's
+    descendants (the command and the processes it starts), read from ``/proc``
+    every 100 ms."""
 
     def __init__(self, pid: int) -> None:
         super().__init__(daemon=True)
@@ -112,7 +136,7 @@ class _DescendantPeaks(threading.Thread):
 
     def run(self) -> None:
         while not self.done.wait(0.1):
-            total = sum(_pss_kb(pid) for pid in [self.pid, *_descendants(self.pid)])
+            total = sum(_pss_kb(pid) for pid in _descendants(self.pid))
             self.peak_kb = max(self.peak_kb, total)
 
 
