@@ -293,17 +293,22 @@ class _Run:
     def lint_calendar(self, default_file: str) -> None:
         if self.store is None:
             return
-        posts = self.store.posts
-        for active in self.calendar_rules:
-            for problem in active.check(posts, self.ctx):
-                post = problem.post or (problem.posts[0] if problem.posts else None)
-                waived = None
-                if post is not None:
-                    waived = self.calendar_waivers.get((post.location.file, post.id))
-                finding = self._finding(active, problem, waived, per_post=False)
-                if finding.location is None:
-                    finding = _with_location(finding, Location(default_file))
-                self.findings.append(finding)
+        try:
+            for active in self.calendar_rules:
+                self._judge_calendar(active, self.store.posts, default_file)
+        finally:
+            self.store.close()
+
+    def _judge_calendar(self, active: ActiveRule, posts: list[Post], default_file: str) -> None:
+        for problem in active.check(posts, self.ctx):
+            post = problem.post or (problem.posts[0] if problem.posts else None)
+            waived = None
+            if post is not None:
+                waived = self.calendar_waivers.get((post.location.file, post.id))
+            finding = self._finding(active, problem, waived, per_post=False)
+            if finding.location is None:
+                finding = _with_location(finding, Location(default_file))
+            self.findings.append(finding)
 
     def _resolve_channel(self, post: Post) -> str | None:
         """The post's channel id (set on the post), or None after reporting why not."""

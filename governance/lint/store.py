@@ -3,38 +3,97 @@
 Per-post rules see each post once, as it streams in; calendar rules (shares,
 cadence, duplicates) need every post at once. A post as read takes about 1.5 KB
 (a Location object, one string per cell, a text with one emoji stored four bytes
-a character), so the store keeps a slimmer ``Post``: the text as UTF-8 (decoded
-when a rule reads it), the row as a line number, repeated strings and time zones
-shared, no per-cell locations, and only the fields the active calendar rules
-read. Calendar rules still receive ordinary ``Post`` objects.
+a character), so the store keeps a slimmer ``Post``: the text and the link as
+UTF-8 in a ``TextSpill`` (read back when a rule asks for them), the row as a
+line number, repeated strings and time zones shared, no per-cell locations, and
+only the fields the active calendar rules read. Calendar rules still receive
+ordinary ``Post`` objects.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import tempfile
+from typing import Any
 
 from governance.findings import Location
 from governance.models.post import Post
 
 _NO_FIELDS: dict[str, Location] = {}
 _NO_EXTRA: dict[str, str] = {}
+#: Bytes of text a store holds in memory before it moves them to a temporary
+#: file: about 40,000 posts' texts and links. A text read back costs a seek and
+#: a read, a microsecond at most; 1,000,000 posts' texts stay out of memory.
+SPILL_AT = 8 * 1024 * 1024
+#: Low bits of a spilled text's key that hold its length in bytes.
+_LENGTH_BITS = 40
+
+
+class TextSpill:
+    """Texts kept one after another as UTF-8, each known by the int ``put`` returns:
+    in memory up to ``spill_at`` bytes, then in an unnamed temporary file.
+
+    A text held as its own str or bytes object costs 33 to 49 bytes besides its
+    characters, and all of them stay in memory however long the calendar.
+    """
+
+    def __init__(self, spill_at: int = SPILL_AT) -> None:
+        # Closed by close(): the texts live as long as the store that reads them.
+        self._file = tempfile.SpooledTemporaryFile(max_size=spill_at)  # noqa: SIM115
+        self._end = 0
+        self._at_end = True
+
+    def put(self, text: str) -> int:
+        """The key of ``text``; 0 for the empty text, which is not written."""
+        if not text:
+            return 0
+        # surrogatepass: whatever a str holds comes back as it was.
+        data = text.encode("utf-8", "surrogatepass")
+        if not self._at_end:
+            self._file.seek(self._end)
+            self._at_end = True
+        self._file.write(data)
+        start, self._end = self._end, self._end + len(data)
+        return start << _LENGTH_BITS | len(data)
+
+    def get(self, key: int) -> str:
+        if not key:
+            return ""
+        spill = self._file
+        self._at_end = False
+        spill.seek(key >> _LENGTH_BITS)
+        data: bytes = spill.read(key & ((1 << _LENGTH_BITS) - 1))
+        return data.decode("utf-8", "surrogatepass")
+
+    def close(self) -> None:
+        self._file.close()
 
 
 class StoredPost(Post):
-    """A ``Post`` that holds a non-ASCII text as UTF-8 bytes (a quarter of the memory
-    of a str holding one emoji) and its row as a line number, rebuilding both on access."""
+    """A ``Post`` whose text and link live in a ``TextSpill`` and whose row is a line
+    number, rebuilding each on access."""
 
-    __slots__ = ("_file", "_stored_text", "_where")
+    __slots__ = ("_file", "_link_key", "_spill", "_text_key", "_where")
+
+    def __init__(self, spill: TextSpill, **fields: Any) -> None:
+        self._spill = spill
+        super().__init__(**fields)
 
     @property
     def text(self) -> str:
-        stored = self._stored_text
-        return stored if isinstance(stored, str) else stored.decode("utf-8")
+        return self._spill.get(self._text_key)
 
     @text.setter
     def text(self, value: str) -> None:
-        # An ASCII str takes a byte a character already: keep it, skip the decoding.
-        self._stored_text: str | bytes = value if value.isascii() else value.encode("utf-8")
+        self._text_key = self._spill.put(value)
+
+    @property
+    def link(self) -> str:
+        return self._spill.get(self._link_key)
+
+    @link.setter
+    def link(self, value: str) -> None:
+        self._link_key = self._spill.put(value)
 
     @property
     def location(self) -> Location:
@@ -68,12 +127,14 @@ class PostStore:
     def __init__(self, fields: frozenset[str] = STORABLE) -> None:
         self.posts: list[Post] = []
         self.fields = fields
+        self._spill = TextSpill()
         self._strings: dict[str, str] = {}
         self._zones: dict[dt.tzinfo, dt.tzinfo] = {}
 
     def add(self, post: Post) -> None:
         keep, share = self.fields, self._share
         self.posts.append(StoredPost(
+            self._spill,
             id=post.id,
             publish_at=self._moment(post.publish_at),
             channel=share(post.channel),
@@ -94,6 +155,10 @@ class PostStore:
             action=share(post.action) if "action" in keep else "post",
             target=post.target if "target" in keep else "",
         ))
+
+    def close(self) -> None:
+        """Lets the texts go: the kept posts' texts and links cannot be read after."""
+        self._spill.close()
 
     def _share(self, value: str) -> str:
         return self._strings.setdefault(value, value)
