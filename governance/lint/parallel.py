@@ -23,18 +23,23 @@ itself.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import signal
 import stat
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from typing import Any
 
 from governance.findings import Finding, Location
 from governance.lint.context import ActiveRule
+
+#: Findings sent back in one message: the first process then holds one batch's
+#: bytes besides the findings, not a copy of them all (ten megabytes at 100,000 posts).
+BATCH = 4096
 
 #: Calendars smaller than this together (about 5,000 posts) are linted in one
 #: process: forking and reading them twice would cost more than it saves.
@@ -150,15 +155,21 @@ class Background:
 
     def findings(self) -> list[Finding]:
         """The second process's findings; computed here should the process fail."""
+        findings: list[Finding] = []
+        # One copy of each message, as in the process that found them.
+        messages: dict[str, str] = {}
+        status = "failed"
         try:
-            status, payload = self._receive.recv()
+            while True:
+                status, batch = self._receive.recv()
+                if status != "more":
+                    break
+                findings.extend(_finding(fields, messages) for fields in batch)
         except (EOFError, OSError):
-            status, payload = "failed", None
+            status = "failed"
         finally:
             self.stop()
-        if status != "ok":
-            return self._half()
-        return [_finding(fields) for fields in payload]
+        return findings if status == "ok" else self._half()
 
     def stop(self) -> None:
         self._receive.close()
@@ -171,16 +182,20 @@ def _serve(half: CalendarHalf, send: Connection) -> None:
     # Ctrl-C is the first process's to handle; it stops this one.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
-        answer: tuple[str, list[FindingFields] | None] = (
-            "ok", [_fields(f) for f in half()])
+        for batch in _batches(half):
+            send.send(("more", batch))
+        send.send(("ok", None))
     except BaseException:  # any failure at all: the first process does the work
-        answer = ("failed", None)
-    try:
-        send.send(answer)
-    except OSError:
-        pass  # the first process is gone: nobody to tell
+        with contextlib.suppress(OSError):  # unless it is gone: nobody to tell
+            send.send(("failed", None))
     finally:
         send.close()
+
+
+def _batches(half: CalendarHalf) -> Iterator[list[FindingFields]]:
+    findings = half()
+    for start in range(0, len(findings), BATCH):
+        yield [_fields(finding) for finding in findings[start:start + BATCH]]
 
 
 def _fields(finding: Finding) -> FindingFields:
@@ -191,6 +206,7 @@ def _fields(finding: Finding) -> FindingFields:
             finding.post_ids, finding.channel, finding.waived_by, finding.data)
 
 
-def _finding(fields: FindingFields) -> Finding:
+def _finding(fields: FindingFields, messages: dict[str, str]) -> Finding:
     rule, severity, message, where, *rest = fields
-    return Finding(rule, severity, message, None if where is None else Location(*where), *rest)
+    return Finding(rule, severity, messages.setdefault(message, message),
+                   None if where is None else Location(*where), *rest)

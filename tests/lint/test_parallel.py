@@ -121,6 +121,14 @@ def test_the_first_process_does_the_calendar_half_when_the_second_fails(
 
 
 @pytest.mark.skipif(not FORKS, reason="a second process is forked")
+def test_findings_come_back_in_batches_and_in_full(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    one = lint_output(tmp_path, "example", "1", "json")
+    monkeypatch.setattr(parallel, "BATCH", 2)
+    assert lint_output(tmp_path, "example", "2", "json") == one
+
+
+@pytest.mark.skipif(not FORKS, reason="a second process is forked")
 def test_a_second_process_is_used_only_where_it_pays(tmp_path: Path) -> None:
     small = tmp_path / "small.csv"
     small.write_text("id,publish_at,text\np1,2026-03-02T10:00,hello\n", encoding="utf-8")
