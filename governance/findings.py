@@ -81,14 +81,6 @@ def sort_findings(findings: Iterable[Finding]) -> list[Finding]:
     return sorted(findings, key=Finding.sort_key)
 
 
-def count_by_severity(findings: Iterable[Finding]) -> dict[Severity, int]:
-    counts = {s: 0 for s in Severity}
-    for f in findings:
-        if not f.waived:
-            counts[f.severity] += 1
-    return counts
-
-
 #: Rule ids of notices: ``info`` lines that say how the run went (a rule skipped
 #: for want of a column, the date order inferred) and never fail it.
 NOTICES = frozenset({"calendar.rule-skipped", "calendar.date-order"})

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from governance.findings import Finding, Severity, count_by_severity, sort_findings
+from governance.finding_runs import FindingRuns, Tally
+from governance.findings import Finding, Severity, sort_findings
 
 if TYPE_CHECKING:
     from governance.calendar_report.plan import Plan
@@ -15,7 +17,9 @@ if TYPE_CHECKING:
 class Report:
     command: str  # "check" or "lint"
     target: str  # what was checked, as the user named it
-    findings: list[Finding]
+    #: In report order: a list is sorted here; ``FindingRuns`` (a lint run's, most
+    #: of them in a temporary file) are read back sorted.
+    findings: Collection[Finding]
     checked: dict[str, int] = field(default_factory=dict)  # e.g. {"files": 7, "rules": 20}
     meta: dict[str, Any] = field(default_factory=dict)
     #: The lowest severity that fails the run (``--fail-on``; None: nothing does),
@@ -27,23 +31,43 @@ class Report:
     plan: Plan | None = None  # the calendar itself, kept when a format draws it (html)
 
     def __post_init__(self) -> None:
-        self.findings = sort_findings(self.findings)
+        if not isinstance(self.findings, FindingRuns):
+            self.findings = sort_findings(self.findings)
+
+    @property
+    def tally(self) -> Tally:
+        """The counts of the findings; read from ``FindingRuns`` without reading them back."""
+        if isinstance(self.findings, FindingRuns):
+            return self.findings.tally
+        tally = Tally()
+        tally.add(self.findings)
+        return tally
 
     @property
     def counts(self) -> dict[Severity, int]:
-        return count_by_severity(self.findings)
+        return self.tally.counts
 
     @property
     def waived(self) -> int:
-        return sum(1 for f in self.findings if f.waived)
+        return self.tally.waived
+
+    def fails(self, threshold: Severity) -> bool:
+        """True when an unwaived finding other than a notice is at or above ``threshold``."""
+        worst = self.tally.worst
+        return worst is not None and worst >= threshold
+
+    def rule_ids(self) -> list[str]:
+        """The rules of the findings, sorted."""
+        return sorted(self.tally.rules)
 
     def summary(self) -> str:
-        counts = self.counts
+        tally = self.tally
+        counts = tally.counts
         parts = [f"{counts[s]} {s.label}{'' if counts[s] == 1 else 's'}"
                  for s in (Severity.ERROR, Severity.WARNING, Severity.INFO) if counts[s]]
         problems = ", ".join(parts) if parts else "no problems"
-        if self.waived:
-            problems += f" ({self.waived} waived)"
+        if tally.waived:
+            problems += f" ({tally.waived} waived)"
         checked = ", ".join(f"{n} {k[:-1] if n == 1 and k.endswith('s') else k}"
                             for k, n in self.checked.items())
         return f"{self.target}: {problems}" + (f" [{checked}]" if checked else "")

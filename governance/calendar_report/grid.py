@@ -77,7 +77,7 @@ def post_states(findings: Iterable[Finding]) -> tuple[dict[str, str], set[str]]:
     return states, off_hours
 
 
-def months(plan: Plan, channels: Sequence[str], findings: Sequence[Finding],
+def months(plan: Plan, channels: Sequence[str], findings: Iterable[Finding],
            words: Catalogue) -> list[Month]:
     states, off_hours = post_states(findings)
     by_month: dict[tuple[int, int], dict[str, list[tuple[int, PlannedPost]]]] = defaultdict(

@@ -10,6 +10,7 @@ long reports stop after ``MAX_ROWS`` rows and say how many more there are.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from governance.findings import Finding, Severity
@@ -36,7 +37,7 @@ def render(report: Report, colour: bool = False) -> str:
     ]
     if report.findings:
         lines += ["| where | severity | rule | message |", "|---|---|---|---|"]
-        lines += [_row(f) for f in report.findings[:MAX_ROWS]]
+        lines += [_row(f) for f in itertools.islice(report.findings, MAX_ROWS)]
         if len(report.findings) > MAX_ROWS:
             lines.append(f"\n… and {len(report.findings) - MAX_ROWS} more findings.")
         lines.append("")

@@ -43,7 +43,7 @@ def chunks(report: Report, colour: bool = False) -> Iterator[str]:
     C) writes it: the log of 100,000 findings as one indented document took
     five times the memory and time of the lint run.
     """
-    rule_ids = sorted({f.rule for f in report.findings})
+    rule_ids = report.rule_ids()
     index = {rule_id: position for position, rule_id in enumerate(rule_ids)}
     skeleton = _log(report, rule_ids, [])
     head, _, tail = json.dumps(skeleton, ensure_ascii=False, indent=2).rpartition(_RESULTS)
@@ -57,7 +57,7 @@ def chunks(report: Report, colour: bool = False) -> Iterator[str]:
 
 def sarif_log(report: Report) -> dict[str, Any]:
     """The whole log as plain data."""
-    rule_ids = sorted({f.rule for f in report.findings})
+    rule_ids = report.rule_ids()
     index = {rule_id: position for position, rule_id in enumerate(rule_ids)}
     return _log(report, rule_ids, [_result(f, index[f.rule]) for f in report.findings])
 

@@ -27,6 +27,7 @@ from pathlib import Path
 from governance.calendar_report.plan import PlanRecorder
 from governance.calendars import CalendarError, ReadOptions, open_source
 from governance.errors import UsageError
+from governance.finding_runs import FindingRuns
 from governance.findings import Finding, Location, Severity
 from governance.heap import cyclic_gc_paused
 from governance.lint import parallel
@@ -108,6 +109,7 @@ def lint(options: LintOptions, progress: Progress | None = None) -> LintResult:
     ctx = build_context(policy, options.today or dt.date.today(), options.timezone)
     catalogue = compiler.catalogue
     run = _Run(ctx, catalogue, options)
+    run.findings.extend(loaded.findings)  # policy warnings first, as the report sorts ties
     background = None
     recorder = PlanRecorder(policy, ctx.timezone, options.language) if options.keep_plan else None
     # The findings and the posts kept for calendar rules live until the report is written.
@@ -129,7 +131,7 @@ def lint(options: LintOptions, progress: Progress | None = None) -> LintResult:
         finally:
             if background is not None:
                 background.stop()
-    report = Report("lint", target, [*loaded.findings, *run.findings],
+    report = Report("lint", target, run.kept.finish(run.findings),
                     checked={"posts": run.count, "rules": run.rules_run}, posts=run.posts)
     if recorder is not None:
         report.plan = recorder.plan()
@@ -179,6 +181,10 @@ class _Run:
         self.store = PostStore(fields_read(self.calendar_rules)) if self.calendar_rules else None
         self.calendar_waivers: dict[tuple[str, str], dict[str, str]] = {}
         self.findings: list[Finding] = []
+        #: Findings handed over for the report as ``findings`` fills: only the first
+        #: process writes one (the second sends its findings back).
+        self.kept = FindingRuns()
+        self._handing_over = reading_here
         #: Where what the reading finds goes: the report, or nowhere in a second process.
         self.read_findings: list[Finding] = self.findings if reading_here else []
         self.headers = PostHeaders(ctx)
@@ -230,7 +236,6 @@ class _Run:
         """Lint one calendar's posts; a file with no post at all is unreadable (the
         reading stream says so: ``no posts in FILE``)."""
         read = self.read_findings
-        first = len(read)
         try:
             _, items, fields = open_source(path, self.read_options)
             self.lint_posts(recorder.record(items) if recorder else items, progress)
@@ -241,8 +246,13 @@ class _Run:
         if missing:
             # A required column the whole file lacks is one error, not one per row.
             absent = {name for name in required_fields(self.ctx.policy) if name not in fields}
-            read[first:] = [f for f in read[first:]
-                            if not (f.rule == MISSING_FIELD and f.data.get("field") in absent)]
+
+            def per_row(finding: Finding) -> bool:
+                return (finding.rule == MISSING_FIELD and finding.data.get("field") in absent
+                        and finding.location is not None and finding.location.file == path)
+
+            read[:] = [f for f in read if not per_row(f)]
+            self.kept.drop(per_row)
             read.extend(missing)
 
     def lint_posts(self, items: Iterable[Post | Finding], progress: Progress | None) -> None:
@@ -256,6 +266,8 @@ class _Run:
         declared = self.fields or None
         share, judge = self.post_share, self._judge
         count = self.count
+        # A second process keeps its findings to send them back.
+        spill_at = self.kept.run if self._handing_over else float("inf")
         for item in items:
             if isinstance(item, Finding):
                 read.append(item)
@@ -277,11 +289,19 @@ class _Run:
                 judge(item, split, waived)
             if store is not None and channel_id is not None:
                 store.add(item)
+            if len(findings) >= spill_at:
+                self._hand_over()
             if progress is not None and count % PROGRESS_EVERY == 0:
                 progress(count)
         self.count = count
         if progress is not None:
             progress(count)
+
+    def _hand_over(self) -> None:
+        """Moves the findings so far to ``kept``, which writes them to disk."""
+        self.kept.spill(self.findings)
+        # Findings in the file hold their own copies of messages: stop sharing these.
+        self._messages.clear()
 
     def _judge(self, post: Post, rules: list[Judging],
                waived: dict[str, str] | None) -> None:

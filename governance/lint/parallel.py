@@ -32,9 +32,9 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
-from typing import Any
 
-from governance.findings import Finding, Location
+from governance.finding_runs import FindingFields, as_fields, from_fields
+from governance.findings import Finding
 from governance.lint.context import ActiveRule
 
 #: Findings sent back in one message: the first process then holds one batch's
@@ -81,8 +81,6 @@ class Sharing:
         return bool(self.moved) or (self.split is not None and self.taken > 0)
 
 
-#: A finding as sent between the processes: its fields in order.
-FindingFields = tuple[Any, ...]
 CalendarHalf = Callable[[], list[Finding]]
 
 
@@ -164,7 +162,7 @@ class Background:
                 status, batch = self._receive.recv()
                 if status != "more":
                     break
-                findings.extend(_finding(fields, messages) for fields in batch)
+                findings.extend(from_fields(fields, messages) for fields in batch)
         except (EOFError, OSError):
             status = "failed"
         finally:
@@ -195,18 +193,4 @@ def _serve(half: CalendarHalf, send: Connection) -> None:
 def _batches(half: CalendarHalf) -> Iterator[list[FindingFields]]:
     findings = half()
     for start in range(0, len(findings), BATCH):
-        yield [_fields(finding) for finding in findings[start:start + BATCH]]
-
-
-def _fields(finding: Finding) -> FindingFields:
-    # Field by field: a frozen dataclass with slots does not unpickle on Python 3.10.
-    where = finding.location
-    return (finding.rule, finding.severity, finding.message,
-            None if where is None else (where.file, where.line, where.column, where.anchor),
-            finding.post_ids, finding.channel, finding.waived_by, finding.data)
-
-
-def _finding(fields: FindingFields, messages: dict[str, str]) -> Finding:
-    rule, severity, message, where, *rest = fields
-    return Finding(rule, severity, messages.setdefault(message, message),
-                   None if where is None else Location(*where), *rest)
+        yield [as_fields(finding) for finding in findings[start:start + BATCH]]

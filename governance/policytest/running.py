@@ -56,8 +56,8 @@ def _run(loaded: LoadedCase, policy: str, today: dt.date, scratch: Path) -> Case
     except UnreadableCalendarError as exc:
         return CaseResult(loaded, [f"the calendar cannot be read: {exc.message}"])
     if not result.linted:
-        raise PolicyBrokenError(result.report.findings)
-    findings = result.report.findings
+        raise PolicyBrokenError(list(result.report.findings))
+    findings = list(result.report.findings)
     failures = [*_missing(case.expect, findings), *_unwanted(case.expect_not, findings)]
     # Notices (a rule skipped for want of a column) say how the run went, not what it found.
     return CaseResult(loaded, failures, sum(1 for f in findings if f.rule not in NOTICES))

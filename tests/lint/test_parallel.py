@@ -112,7 +112,7 @@ def _raises_in_the_child(*_: object) -> tuple[object, ...]:
 
 
 @pytest.mark.parametrize(("name", "broken"), [
-    ("_serve", _fails_in_the_child), ("_fields", _raises_in_the_child)])
+    ("_serve", _fails_in_the_child), ("as_fields", _raises_in_the_child)])
 def test_the_first_process_does_the_calendar_half_when_the_second_fails(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, broken: object) -> None:
     one = lint_output(tmp_path, "example", "1", "json")

@@ -1,0 +1,186 @@
+"""A lint run's findings in report order, most of them in a temporary file.
+
+A lint run finds about one problem for every post or two with a strict policy:
+750,000 findings at 1,000,000 posts, about 800 bytes each with their message,
+location and data, most of a gigabyte held until the report is written. So the
+run hands its findings over in *runs*: each run is sorted in report order and
+written to an unnamed temporary file, a few hundred findings to a pickle, and
+the report reads them back merged (``heapq.merge``, stable: equal findings keep
+the order they were found in, as one sort of them all would). Memory then holds
+one run while it is sorted and one pickle of each run while the report is
+written, whatever the calendar's length; small runs never touch the disk.
+
+The counts a report opens with (errors, warnings, waived, the rules seen) are
+kept as findings arrive, so writing a report reads the file once.
+"""
+
+from __future__ import annotations
+
+import heapq
+import pickle
+import tempfile
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import IO, Any
+
+from governance.findings import NOTICES, Finding, Location, Severity, sort_findings
+
+#: Findings held in memory before they are written as one sorted run (about 13 MB).
+RUN = 16_384
+#: Findings a pickle of a run holds: what a run costs in memory while a report is written.
+CHUNK = 256
+
+#: A finding as written: its fields in order, the location as a tuple.
+FindingFields = tuple[Any, ...]
+
+
+def as_fields(finding: Finding) -> FindingFields:
+    # Field by field: a frozen dataclass with slots does not unpickle on Python 3.10.
+    where = finding.location
+    return (finding.rule, finding.severity, finding.message,
+            None if where is None else (where.file, where.line, where.column, where.anchor),
+            finding.post_ids, finding.channel, finding.waived_by, finding.data)
+
+
+def from_fields(fields: FindingFields, messages: dict[str, str]) -> Finding:
+    """The finding of ``as_fields``; ``messages`` keeps one copy of each message."""
+    rule, severity, message, where, *rest = fields
+    return Finding(rule, severity, messages.setdefault(message, message),
+                   None if where is None else Location(*where), *rest)
+
+
+@dataclass
+class Tally:
+    """What a report says of its findings before listing them."""
+
+    counts: dict[Severity, int] = field(default_factory=lambda: {s: 0 for s in Severity})
+    waived: int = 0
+    #: The highest severity of an unwaived finding that is not a notice.
+    worst: Severity | None = None
+    rules: set[str] = field(default_factory=set)
+
+    def add(self, findings: Iterable[Finding]) -> None:
+        counts, rules, worst = self.counts, self.rules, self.worst
+        for finding in findings:
+            rules.add(finding.rule)
+            if finding.waived_by:
+                self.waived += 1
+                continue
+            counts[finding.severity] += 1
+            if finding.rule not in NOTICES and (worst is None or finding.severity > worst):
+                worst = finding.severity
+        self.worst = worst
+
+
+@dataclass
+class _Spilled:
+    """A run in the file: where its first pickle starts, how many pickles it has."""
+
+    offset: int
+    chunks: int
+    #: Findings to leave out when reading it back (``FindingRuns.drop``).
+    drops: list[Callable[[Finding], bool]] = field(default_factory=list)
+
+
+class FindingRuns:
+    """Findings handed over in runs, read back as one list in report order.
+
+    ``spill`` takes a run (emptying the caller's list, which it may go on
+    filling); ``finish`` takes the last one; iterating yields every finding
+    sorted by ``Finding.sort_key``, ties in the order they were handed over.
+    """
+
+    def __init__(self, run: int | None = None) -> None:
+        #: Findings a caller may collect before handing them over.
+        self.run = run or RUN
+        self._runs: list[list[Finding] | _Spilled] = []
+        self._file: IO[bytes] | None = None
+        self._tally = Tally()
+        self._count = 0
+
+    def spill(self, findings: list[Finding]) -> None:
+        """Writes ``findings`` sorted as one run and empties the list."""
+        if not findings:
+            return
+        self._tally.add(findings)
+        self._count += len(findings)
+        ordered = sort_findings(findings)
+        findings.clear()
+        if self._file is None:
+            # Closed by close(); unnamed, so it goes with the process whatever happens.
+            self._file = tempfile.TemporaryFile()  # noqa: SIM115
+        spill = self._file
+        spill.seek(0, 2)
+        start, chunks = spill.tell(), 0
+        for first in range(0, len(ordered), CHUNK):
+            pickle.dump([as_fields(f) for f in ordered[first:first + CHUNK]], spill,
+                        protocol=pickle.HIGHEST_PROTOCOL)
+            chunks += 1
+        self._runs.append(_Spilled(start, chunks))
+
+    def finish(self, findings: Iterable[Finding]) -> FindingRuns:
+        """Takes the last run, kept in memory; the runs can be read from now on."""
+        last = sort_findings(findings)
+        self._tally.add(last)
+        self._count += len(last)
+        self._runs.append(last)
+        return self
+
+    def drop(self, unwanted: Callable[[Finding], bool]) -> None:
+        """Leaves out the findings handed over so far for which ``unwanted`` is true."""
+        for index, run in enumerate(self._runs):
+            if isinstance(run, _Spilled):
+                run.drops.append(unwanted)
+            else:
+                self._runs[index] = [f for f in run if not unwanted(f)]
+        if any(isinstance(run, _Spilled) for run in self._runs):
+            # The counts of what was written are known again only by reading it.
+            self._tally, self._count = Tally(), 0
+            for finding in self:
+                self._tally.add((finding,))
+                self._count += 1
+        else:
+            self._tally, self._count = Tally(), 0
+            for run in self._runs:
+                assert isinstance(run, list)
+                self._tally.add(run)
+                self._count += len(run)
+
+    @property
+    def tally(self) -> Tally:
+        return self._tally
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __bool__(self) -> bool:
+        return self._count > 0
+
+    def __contains__(self, item: object) -> bool:
+        return any(finding == item for finding in self)
+
+    def __iter__(self) -> Iterator[Finding]:
+        readers = [iter(run) if isinstance(run, list) else self._read(run) for run in self._runs]
+        if len(readers) == 1:
+            return readers[0]
+        return heapq.merge(*readers, key=Finding.sort_key)
+
+    def _read(self, run: _Spilled) -> Iterator[Finding]:
+        spill = self._file
+        assert spill is not None
+        messages: dict[str, str] = {}
+        offset = run.offset
+        for _ in range(run.chunks):
+            # Runs are read in turns: each reader finds its place again.
+            spill.seek(offset)
+            batch = pickle.load(spill)  # written by this process, read by it only
+            offset = spill.tell()
+            for fields in batch:
+                finding = from_fields(fields, messages)
+                if not any(unwanted(finding) for unwanted in run.drops):
+                    yield finding
+
+    def close(self) -> None:
+        if self._file is not None:
+            self._file.close()
+            self._file = None
