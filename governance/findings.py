@@ -84,9 +84,3 @@ def sort_findings(findings: Iterable[Finding]) -> list[Finding]:
 #: Rule ids of notices: ``info`` lines that say how the run went (a rule skipped
 #: for want of a column, the date order inferred) and never fail it.
 NOTICES = frozenset({"calendar.rule-skipped", "calendar.date-order"})
-
-
-def fails(findings: Iterable[Finding], threshold: Severity) -> bool:
-    """True when an unwaived finding other than a notice is at or above ``threshold``."""
-    return any(f.severity >= threshold and not f.waived and f.rule not in NOTICES
-               for f in findings)

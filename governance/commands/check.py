@@ -8,7 +8,7 @@ import sys
 import click
 
 from governance.errors import EXIT_FINDINGS, EXIT_OK
-from governance.findings import Severity, fails
+from governance.findings import Severity
 from governance.formatters import formatter
 from governance.lint.hooks import policy_hooks
 from governance.loader import load_policy
@@ -28,4 +28,4 @@ def run(policy_path: str, format_name: str, fail_on: str, today: dt.date | None,
                     checked={"files": len(result.files), "rules": len(rules)})
     colour = format_name == "text" and sys.stdout.isatty()
     click.echo(formatter(format_name)(report, colour), nl=False)
-    return EXIT_FINDINGS if fails(report.findings, Severity.parse(fail_on)) else EXIT_OK
+    return EXIT_FINDINGS if report.fails(Severity.parse(fail_on)) else EXIT_OK

@@ -107,7 +107,7 @@ def run(calendars: Sequence[str], policy: str | None, formats: Sequence[str],
     """``reading``: ``LintOptions`` fields on how to read the calendars (``default_channel``,
     ``date_order``, ``until``, ``calendar_format``)."""
     from governance.calendars import UNREADABLE
-    from governance.findings import Severity, fails
+    from governance.findings import Severity
     from governance.formatters import PLAN_FORMATS
     from governance.lint import LintOptions, lint
     from governance.lint.engine import UnreadableCalendarError
@@ -149,7 +149,7 @@ def run(calendars: Sequence[str], policy: str | None, formats: Sequence[str],
         return EXIT_OK
     if not result.linted:
         return EXIT_FINDINGS
-    return EXIT_FINDINGS if fails(result.report.findings, Severity.parse(fail_on)) else EXIT_OK
+    return EXIT_FINDINGS if result.report.fails(Severity.parse(fail_on)) else EXIT_OK
 
 
 def pair_outputs(formats: Sequence[str], outputs: Sequence[Path]) -> list[tuple[str, Path | None]]:

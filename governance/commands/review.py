@@ -51,7 +51,7 @@ def run(policy: str, period: str, metrics: tuple[str, ...], inbox: tuple[str, ..
         calendars: tuple[str, ...], formats: tuple[str, ...], outputs: tuple[Path, ...],
         fail_on: str, today: Any, lang: str | None, allow_paths: tuple[str, ...]) -> int:
     from governance.commands.lint import pair_outputs
-    from governance.findings import Severity, fails
+    from governance.findings import Severity
     from governance.review.engine import ReviewOptions, review
     from governance.review.tables import ReviewInputError
     from governance.text_safety import printable
@@ -81,7 +81,7 @@ def run(policy: str, period: str, metrics: tuple[str, ...], inbox: tuple[str, ..
         return EXIT_OK
     if result.data is None:
         return EXIT_FINDINGS
-    failed = fails(result.report.findings, Severity.parse(fail_on))
+    failed = result.report.fails(Severity.parse(fail_on))
     return EXIT_FINDINGS if failed else EXIT_OK
 
 
