@@ -106,6 +106,13 @@ class FindingRuns:
         self._count += len(findings)
         ordered = sort_findings(findings)
         findings.clear()
+        try:
+            self._runs.append(self._write(ordered))
+        except OSError:
+            # No room for a temporary file: the run stays in memory, the report the same.
+            self._runs.append(ordered)
+
+    def _write(self, ordered: list[Finding]) -> _Spilled:
         if self._file is None:
             # Closed by close(); unnamed, so it goes with the process whatever happens.
             self._file = tempfile.TemporaryFile()  # noqa: SIM115
@@ -116,7 +123,7 @@ class FindingRuns:
             pickle.dump([as_fields(f) for f in ordered[first:first + CHUNK]], spill,
                         protocol=pickle.HIGHEST_PROTOCOL)
             chunks += 1
-        self._runs.append(_Spilled(start, chunks))
+        return _Spilled(start, chunks)
 
     def finish(self, findings: Iterable[Finding]) -> FindingRuns:
         """Takes the last run, kept in memory; the runs can be read from now on."""

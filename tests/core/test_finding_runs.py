@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import errno
+
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -99,3 +102,16 @@ def test_the_tally_is_what_a_report_opens_with() -> None:
 def test_small_runs_stay_in_memory() -> None:
     runs = FindingRuns(4).finish([Finding("post.length", Severity.ERROR, "too long")])
     assert runs._file is None and len(list(runs)) == 1
+
+
+def test_without_room_for_a_temporary_file_runs_stay_in_memory(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_room(*_: object, **__: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(finding_runs.tempfile, "TemporaryFile", no_room)
+    findings = [Finding("post.length", Severity.ERROR, f"too long {n}", Location("a.csv", 9 - n))
+                for n in range(9)]
+    runs = _handed_over(findings, [4, 4], run=4)
+    assert runs._file is None
+    assert [as_fields(f) for f in runs] == [as_fields(f) for f in sort_findings(findings)]
