@@ -82,6 +82,13 @@ class _Spilled:
     drops: list[Callable[[Finding], bool]] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class Mark:
+    runs: int
+    count: int
+    tally: Tally
+
+
 class FindingRuns:
     """Findings handed over in runs, read back as one list in report order.
 
@@ -99,13 +106,17 @@ class FindingRuns:
         self._count = 0
 
     def spill(self, findings: list[Finding]) -> None:
-        """Writes ``findings`` sorted as one run and empties the list."""
+        """Takes ``findings`` as one run and empties the list: written sorted to the
+        file, or, fewer than ``run``, kept sorted in memory."""
         if not findings:
             return
         self._tally.add(findings)
         self._count += len(findings)
         ordered = sort_findings(findings)
         findings.clear()
+        if len(ordered) < self.run:
+            self._runs.append(ordered)
+            return
         try:
             self._runs.append(self._write(ordered))
         except OSError:
@@ -132,6 +143,17 @@ class FindingRuns:
         self._count += len(last)
         self._runs.append(last)
         return self
+
+    def mark(self) -> Mark:
+        """Where the runs handed over so far end, for ``rollback``."""
+        tally = Tally(dict(self._tally.counts), self._tally.waived, self._tally.worst,
+                      set(self._tally.rules))
+        return Mark(len(self._runs), self._count, tally)
+
+    def rollback(self, mark: Mark) -> None:
+        """Forgets the runs handed over since ``mark``."""
+        del self._runs[mark.runs:]
+        self._count, self._tally = mark.count, mark.tally
 
     def drop(self, unwanted: Callable[[Finding], bool]) -> None:
         """Leaves out the findings handed over so far for which ``unwanted`` is true."""

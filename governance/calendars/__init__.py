@@ -9,12 +9,19 @@ problems are findings (rule ids ``calendar.*``) and reading goes on;
 ``CalendarError`` means the file as a whole cannot be read.
 """
 
-from governance.calendars.api import iter_posts, open_calendar, open_source, read_calendar
+from governance.calendars.api import (
+    DUPLICATE_ID,
+    iter_posts,
+    open_calendar,
+    open_source,
+    read_calendar,
+)
 from governance.calendars.errors import UNREADABLE, CalendarError
 from governance.calendars.options import CalendarReadResult, ReadOptions
 from governance.calendars.readers import FORMATS
 
 __all__ = [
+    "DUPLICATE_ID",
     "FORMATS",
     "UNREADABLE",
     "CalendarError",

@@ -30,6 +30,9 @@ from governance.findings import Finding, Location, Severity
 from governance.heap import cyclic_gc_paused
 from governance.models.post import Post
 
+#: The rule id of a post whose id an earlier post of the stream has.
+DUPLICATE_ID = "calendar.duplicate-id"
+
 
 def open_calendar(
     path: str | Path, options: ReadOptions | None = None
@@ -137,7 +140,7 @@ def _flag_duplicate_ids(items: Iterator[Post | Finding]) -> Iterator[Post | Find
             else:
                 where = f"line {first}" if isinstance(first, int) else _describe(first)
                 yield Finding(
-                    "calendar.duplicate-id", Severity.ERROR,
+                    DUPLICATE_ID, Severity.ERROR,
                     f"duplicate post id {item.id!r}: first used at {where}",
                     item.location, post_ids=(item.id,), channel=item.channel)
         yield item

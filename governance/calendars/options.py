@@ -37,7 +37,7 @@ class ReadOptions:
     ``until``: last day of the occurrences of recurring iCalendar events
     (default: one year after the first event).
     ``check_ids``: False skips looking for duplicate post ids, and the memory their
-    set takes, where nobody reports them (lint's second reading of a file).
+    set takes, where the other reading of a file reports them (lint in two processes).
     """
 
     timezone: str = "UTC"

@@ -19,13 +19,14 @@ an expired waiver here simply stops waiving.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from governance.calendar_report.plan import PlanRecorder
-from governance.calendars import CalendarError, ReadOptions, open_source
+from governance.calendars import DUPLICATE_ID, CalendarError, ReadOptions, open_source
 from governance.errors import UsageError
 from governance.finding_runs import FindingRuns
 from governance.findings import Finding, Location, Severity
@@ -125,7 +126,7 @@ def lint(options: LintOptions, progress: Progress | None = None) -> LintResult:
                 run.lint_file(path, progress, recorder)
             run.findings.extend(run.gate.notices())
             if background is not None:
-                run.findings.extend(background.findings())
+                run.receive(background)
             else:
                 run.lint_calendar(options.calendars[0] if options.calendars else "")
         finally:
@@ -141,8 +142,9 @@ def lint(options: LintOptions, progress: Progress | None = None) -> LintResult:
 def _other_half(ctx: LintContext, catalogue: Catalogue, options: LintOptions,
                 sharing: parallel.Sharing) -> list[Finding]:
     """The findings of the calendar rules and of the per-post rules ``sharing`` gives
-    the second process, the calendars read anew; what the reading itself finds, and
-    the rules the calendars lack columns for, are the first process's to report."""
+    the second process, the calendars read anew, and the duplicate post ids; what else
+    the reading finds, and the rules the calendars lack columns for, are the first
+    process's to report."""
     run = _Run(ctx, catalogue, options, reading_here=False)
     run.share(sharing, second=True)
     for path in options.calendars:
@@ -158,7 +160,8 @@ class _Run:
     ``share``s: the first keeps the per-post rules the second does not take,
     reports what the reading finds (bad rows, unknown channels, waive cells) and
     leaves the calendar rules; the second, built with ``reading_here=False``,
-    runs the rules it takes and the calendar rules and reports only their findings.
+    runs the rules it takes and the calendar rules and reports only their findings
+    and the duplicate post ids (it keeps the posts, and their ids with them).
     """
 
     def __init__(self, ctx: LintContext, catalogue: Catalogue, options: LintOptions,
@@ -187,6 +190,8 @@ class _Run:
         self._handing_over = reading_here
         #: Where what the reading finds goes: the report, or nowhere in a second process.
         self.read_findings: list[Finding] = self.findings if reading_here else []
+        #: Where duplicate post ids go: they are the findings of the process that checks ids.
+        self.id_findings = self.read_findings
         self.headers = PostHeaders(ctx)
         # Many findings say the same thing ("sponsored post without #ad"): one copy each.
         self._messages: dict[str, str] = {}
@@ -217,6 +222,10 @@ class _Run:
         self.post_rules = [active for active in self.post_rules
                            if (active.rule.id in moved) is second and active.rule.id != split]
         self.post_share = parallel.PostShare(sharing.taken, second)
+        # The second process keeps the posts, their ids with them: it looks for
+        # duplicate ids, so the first keeps nothing that grows with the calendar.
+        self.read_options = dataclasses.replace(self.read_options, check_ids=second)
+        self.id_findings = self.findings if second else self.read_findings
         if not second:
             self.store = None
 
@@ -258,7 +267,7 @@ class _Run:
     def lint_posts(self, items: Iterable[Post | Finding], progress: Progress | None) -> None:
         # The hot loop of a lint run: every name it uses is a local.
         findings, store, resolved = self.findings, self.store, self.resolver.known
-        read = self.read_findings
+        read, ids = self.read_findings, self.id_findings
         held = self.gate.pending
         record = self.posts.append if self._record else None
         rules, split = ([(active, active.check, held.get(active.rule.id, findings))
@@ -270,7 +279,7 @@ class _Run:
         spill_at = self.kept.run if self._handing_over else float("inf")
         for item in items:
             if isinstance(item, Finding):
-                read.append(item)
+                (ids if item.rule == DUPLICATE_ID else read).append(item)
                 continue
             count += 1
             if record is not None:
@@ -296,6 +305,22 @@ class _Run:
         self.count = count
         if progress is not None:
             progress(count)
+
+    def receive(self, background: parallel.Background) -> None:
+        """The second process's findings, handed over as they arrive; should it fail,
+        those it sent are taken back and its part is done here."""
+        self.kept.spill(self.findings)  # this process's own, before the mark
+        mark = self.kept.mark()
+
+        def take(batch: list[Finding]) -> None:
+            self.findings.extend(batch)
+            if len(self.findings) >= self.kept.run:
+                self.kept.spill(self.findings)
+
+        if not background.receive(take):
+            self.findings.clear()
+            self.kept.rollback(mark)
+            self.findings.extend(background.recompute())
 
     def _hand_over(self) -> None:
         """Moves the findings so far to ``kept``, which writes them to disk."""

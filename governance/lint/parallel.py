@@ -5,9 +5,10 @@ and a per-post rule judges each post alone: the calendar rules (shares,
 cadence, duplicates) judge the calendar as a whole once every post is read.
 On a machine with a second core, a forked process reads the same files
 itself, keeps the posts, runs the calendar rules and the per-post rules
-``share_out`` gives it, and sends back their findings; the first process runs
-the other per-post rules, reports what the reading finds and writes the
-report, and keeps no post. One rule may be split by posts (``PostShare``),
+``share_out`` gives it, looks for duplicate post ids (it keeps the ids anyway),
+and sends back their findings; the first process runs the other per-post
+rules, reports what else the reading finds and writes the report, and keeps
+nothing that grows with the calendar. One rule may be split by posts (``PostShare``),
 each process judging its share of them, so that a policy whose time is one
 rule (a long lexicon) is shared too. Each rule judges each post in one process
 only, and the report sorts findings by place, rule and message, so it is the
@@ -151,23 +152,28 @@ class Background:
         self._process.start()
         send.close()  # the child holds the sending end; EOF here means it is gone
 
-    def findings(self) -> list[Finding]:
-        """The second process's findings; computed here should the process fail."""
-        findings: list[Finding] = []
-        # One copy of each message, as in the process that found them.
-        messages: dict[str, str] = {}
+    def receive(self, take: Callable[[list[Finding]], None]) -> bool:
+        """Hands the second process's findings to ``take`` a batch at a time, as they
+        come. False when the process failed: the batches taken are not all of them,
+        and ``recompute`` gives them all."""
         status = "failed"
         try:
             while True:
                 status, batch = self._receive.recv()
                 if status != "more":
                     break
-                findings.extend(from_fields(fields, messages) for fields in batch)
+                # One copy of each message in a batch, as in the process that found them.
+                messages: dict[str, str] = {}
+                take([from_fields(fields, messages) for fields in batch])
         except (EOFError, OSError):
             status = "failed"
         finally:
             self.stop()
-        return findings if status == "ok" else self._half()
+        return status == "ok"
+
+    def recompute(self) -> list[Finding]:
+        """The second process's findings, computed in this one."""
+        return self._half()
 
     def stop(self) -> None:
         self._receive.close()

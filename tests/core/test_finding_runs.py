@@ -115,3 +115,21 @@ def test_without_room_for_a_temporary_file_runs_stay_in_memory(
     runs = _handed_over(findings, [4, 4], run=4)
     assert runs._file is None
     assert [as_fields(f) for f in runs] == [as_fields(f) for f in sort_findings(findings)]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(_findings, max_size=30), st.lists(_findings, max_size=30),
+       st.integers(1, 6))
+def test_a_rollback_forgets_the_runs_since_its_mark(kept: list[Finding], taken_back: list[Finding],
+                                                    run: int) -> None:
+    runs = FindingRuns(run)
+    pending = list(kept)
+    runs.spill(pending)
+    mark = runs.mark()
+    for start in range(0, len(taken_back), run):
+        pending.extend(taken_back[start:start + run])
+        runs.spill(pending)
+    runs.rollback(mark)
+    runs.finish([])
+    assert [as_fields(f) for f in runs] == [as_fields(f) for f in sort_findings(kept)]
+    assert len(runs) == len(kept) and runs.tally == _tally(kept)

@@ -35,7 +35,7 @@ def test_reports_are_the_same_when_findings_go_to_disk(
     monkeypatch.setattr(finding_runs.FindingRuns, "spill", spill)
     for j in jobs:
         assert lint_output(tmp_path / "runs", case, j, fmt) == whole[j]
-    assert spilled  # runs were written, and merged back
+    assert any(spilled)  # runs were written, and merged back
 
 
 def test_a_missing_column_drops_the_per_row_errors_already_written(

@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
+from governance import finding_runs
 from governance.cli import cli
 from governance.lint import parallel
 
@@ -29,6 +30,7 @@ CASES = {
     "k8s": (COMMUNITY / "calendar.csv", COMMUNITY / "k8s-policy", []),
     "ics": (EXPORTS / "calendar-export.ics", EXAMPLE, ["--channel", "x-global"]),
     "hootsuite": (EXPORTS / "hootsuite-export.csv", EXAMPLE, ["--channel", "x-global"]),
+    "duplicate-ids": (REPO / "tests" / "lint" / "data" / "duplicate-ids.csv", EXAMPLE, []),
 }
 
 #: Calendar rules with findings in each case: what the second process contributes.
@@ -37,6 +39,8 @@ CALENDAR_FINDINGS = {
     "k8s": ["k8s.election-reminders", "k8s.repost-then-quote", "k8s.weekly-meeting-note"],
     "ics": ["content.duplicates", "cadence.min-per-week"],
     "hootsuite": ["cadence.silence"],
+    # Ids are looked for where the posts are kept: in the second process.
+    "duplicate-ids": ["calendar.duplicate-id"],
 }
 
 
@@ -181,3 +185,35 @@ def test_an_unreadable_calendar_stops_both_processes(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert "calendar.unreadable" in result.output
     assert multiprocessing.active_children() == []
+
+
+@pytest.mark.skipif(not FORKS, reason="a second process is forked")
+def test_findings_the_second_process_sent_before_failing_are_taken_back(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    one = lint_output(tmp_path, "example", "1", "json")
+    first = os.getpid()
+    sent: list[int] = []
+    real = finding_runs.as_fields
+
+    def fails_after_a_few(finding: Any) -> tuple[object, ...]:
+        if os.getpid() != first:  # in the second process only
+            sent.append(1)
+            if len(sent) > 3:
+                raise RuntimeError("a calendar rule failed half way")
+        return real(finding)
+
+    monkeypatch.setattr(parallel, "BATCH", 1)
+    monkeypatch.setattr(finding_runs, "RUN", 2)
+    monkeypatch.setattr(parallel, "as_fields", fails_after_a_few)
+    received: list[int] = []
+    real_receive = parallel.Background.receive
+
+    def receive(self: parallel.Background, take: Any) -> bool:
+        def counting(batch: list[Any]) -> None:
+            received.append(len(batch))
+            take(batch)
+        return real_receive(self, counting)
+
+    monkeypatch.setattr(parallel.Background, "receive", receive)
+    assert lint_output(tmp_path, "example", "2", "json") == one
+    assert len(received) == 3  # three findings arrived, were handed over, then taken back
