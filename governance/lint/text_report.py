@@ -16,7 +16,7 @@ the file or the policy follow; the summary line closes the report.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 import click
 
@@ -31,24 +31,54 @@ def render(report: Report, colour: bool = False) -> str:
 
 
 def chunks(report: Report, colour: bool = False) -> Iterator[str]:
-    """The report of ``render``, a post's group of lines at a time."""
-    groups: dict[tuple[str, str], list[Finding]] = {}
-    others: list[Finding] = []
-    for finding in report.findings:
-        post = finding.data.get("post")
-        if isinstance(post, str) and finding.location is not None:
-            # A post's findings all point into its own file.
-            groups.setdefault((finding.location.file, post), []).append(finding)
-        else:
-            others.append(finding)
-    for findings in groups.values():
-        lines = [_header(findings[0], colour), *(_line(f, colour) for f in findings), ""]
+    """The report of ``render``, a post's group of lines at a time.
+
+    Findings come sorted by place, so a post's findings arrive together: a group
+    is written once the findings have moved past its lines, and the report holds
+    the groups of one line at a time (the occurrences of a recurring event share
+    their event's line), never all findings. The findings about no single post
+    are written after, from a second reading of the findings.
+    """
+    others = False
+    for group in _post_groups(report.findings):
+        lines = [_header(group[0], colour), *(_line(f, colour) for f in group), ""]
         yield "\n".join(lines) + "\n"
-    for finding in others:
-        yield _line(finding, colour) + "\n"
+    for finding in report.findings:
+        if _post_of(finding) is None:
+            others = True
+            yield _line(finding, colour) + "\n"
     if others:
         yield "\n"
     yield printable(report.summary()) + "\n"
+
+
+def _post_of(finding: Finding) -> tuple[str, str] | None:
+    post = finding.data.get("post")
+    if isinstance(post, str) and finding.location is not None:
+        return finding.location.file, post
+    return None
+
+
+def _post_groups(findings: Iterable[Finding]) -> Iterator[list[Finding]]:
+    """Each post's findings, in the order of their first finding."""
+    open_groups: dict[tuple[str, str], list[Finding]] = {}
+    at: tuple[str, int] = ("", -1)  # the file and line the open groups reach
+    for finding in findings:
+        key = _post_of(finding)
+        if key is None:
+            continue
+        group = open_groups.get(key)
+        if group is None:
+            assert finding.location is not None
+            where = (finding.location.file, finding.location.line)
+            if where != at:  # past the open groups' lines: they are whole
+                yield from open_groups.values()
+                open_groups = {}
+            open_groups[key] = [finding]
+        else:
+            group.append(finding)
+        at = (finding.location.file, finding.location.line) if finding.location else at
+    yield from open_groups.values()
 
 
 def _header(finding: Finding, colour: bool) -> str:
