@@ -36,6 +36,7 @@ import sys
 import tempfile
 import threading
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -177,7 +178,7 @@ def ensure_corpus(shared: Path, posts: int, seed: int) -> Path:
     return corpus
 
 
-def place_policies(corpus: Path, extra: list[Path]) -> dict[str, Path]:
+def place_policies(corpus: Path, extra: Sequence[Path] = ()) -> dict[str, Path]:
     """Copies the policies beside the corpus, where ``../lexicon.tsv`` is its lexicon
     and ``../policy-floor`` the floor's policy (``policy/all`` extends it)."""
     sources = {"floor": POLICIES / "floor", "all": POLICIES / "all"}
