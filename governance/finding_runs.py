@@ -19,7 +19,7 @@ from __future__ import annotations
 import heapq
 import pickle
 import tempfile
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import IO, Any
 
@@ -27,8 +27,14 @@ from governance.findings import NOTICES, Finding, Location, Severity, sort_findi
 
 #: Findings held in memory before they are written as one sorted run (about 13 MB).
 RUN = 16_384
+#: Post ids those findings may name before the run is written all the same: a
+#: finding on a share of a channel's posts names every post it counts (64 bytes each).
+RUN_IDS = 262_144
 #: Findings a pickle of a run holds: what a run costs in memory while a report is written.
 CHUNK = 256
+#: Post ids a pickle may name, however few its findings (a finding naming more has
+#: a pickle of its own).
+CHUNK_IDS = 16_384
 
 #: A finding as written: its fields in order, the location as a tuple.
 FindingFields = tuple[Any, ...]
@@ -47,6 +53,20 @@ def from_fields(fields: FindingFields, messages: dict[str, str]) -> Finding:
     rule, severity, message, where, *rest = fields
     return Finding(rule, severity, messages.setdefault(message, message),
                    None if where is None else Location(*where), *rest)
+
+
+def pieces(findings: Sequence[Finding], count: int, ids: int) -> Iterator[Sequence[Finding]]:
+    """``findings`` cut in order into pieces of at most ``count`` findings naming at
+    most ``ids`` post ids between them (a finding naming more is a piece alone)."""
+    start, named = 0, 0
+    for end, finding in enumerate(findings):
+        weight = len(finding.post_ids)
+        if end > start and (end - start >= count or named + weight > ids):
+            yield findings[start:end]
+            start, named = end, 0
+        named += weight
+    if start < len(findings):
+        yield findings[start:]
 
 
 @dataclass
@@ -107,14 +127,15 @@ class FindingRuns:
 
     def spill(self, findings: list[Finding]) -> None:
         """Takes ``findings`` as one run and empties the list: written sorted to the
-        file, or, fewer than ``run``, kept sorted in memory."""
+        file, or, fewer than ``run`` naming fewer than ``RUN_IDS`` posts, kept sorted
+        in memory."""
         if not findings:
             return
         self._tally.add(findings)
         self._count += len(findings)
         ordered = sort_findings(findings)
         findings.clear()
-        if len(ordered) < self.run:
+        if len(ordered) < self.run and sum(len(f.post_ids) for f in ordered) < RUN_IDS:
             self._runs.append(ordered)
             return
         try:
@@ -130,9 +151,8 @@ class FindingRuns:
         spill = self._file
         spill.seek(0, 2)
         start, chunks = spill.tell(), 0
-        for first in range(0, len(ordered), CHUNK):
-            pickle.dump([as_fields(f) for f in ordered[first:first + CHUNK]], spill,
-                        protocol=pickle.HIGHEST_PROTOCOL)
+        for piece in pieces(ordered, CHUNK, CHUNK_IDS):
+            pickle.dump([as_fields(f) for f in piece], spill, protocol=pickle.HIGHEST_PROTOCOL)
             chunks += 1
         return _Spilled(start, chunks)
 

@@ -19,10 +19,9 @@ an expired waiver here simply stops waiving.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from governance.calendar_report.plan import PlanRecorder
@@ -126,7 +125,7 @@ def lint(options: LintOptions, progress: Progress | None = None) -> LintResult:
                 run.lint_file(path, progress, recorder)
             run.findings.extend(run.gate.notices())
             if background is not None:
-                run.receive(background)
+                parallel.receive(background, run.kept, run.findings)
             else:
                 run.lint_calendar(options.calendars[0] if options.calendars else "")
         finally:
@@ -224,7 +223,7 @@ class _Run:
         self.post_share = parallel.PostShare(sharing.taken, second)
         # The second process keeps the posts, their ids with them: it looks for
         # duplicate ids, so the first keeps nothing that grows with the calendar.
-        self.read_options = dataclasses.replace(self.read_options, check_ids=second)
+        self.read_options = replace(self.read_options, check_ids=second)
         self.id_findings = self.findings if second else self.read_findings
         if not second:
             self.store = None
@@ -306,22 +305,6 @@ class _Run:
         if progress is not None:
             progress(count)
 
-    def receive(self, background: parallel.Background) -> None:
-        """The second process's findings, handed over as they arrive; should it fail,
-        those it sent are taken back and its part is done here."""
-        self.kept.spill(self.findings)  # this process's own, before the mark
-        mark = self.kept.mark()
-
-        def take(batch: list[Finding]) -> None:
-            self.findings.extend(batch)
-            if len(self.findings) >= self.kept.run:
-                self.kept.spill(self.findings)
-
-        if not background.receive(take):
-            self.findings.clear()
-            self.kept.rollback(mark)
-            self.findings.extend(background.recompute())
-
     def _hand_over(self) -> None:
         """Moves the findings so far to ``kept``, which writes them to disk."""
         self.kept.spill(self.findings)
@@ -352,7 +335,7 @@ class _Run:
                 waived = self.calendar_waivers.get((post.location.file, post.id))
             finding = self._finding(active, problem, waived, per_post=False)
             if finding.location is None:
-                finding = _with_location(finding, Location(default_file))
+                finding = replace(finding, location=Location(default_file))
             self.findings.append(finding)
 
     def _resolve_channel(self, post: Post) -> str | None:
@@ -412,8 +395,3 @@ class _Run:
 def _with_data(finding: Finding, data: dict[str, str]) -> Finding:
     return Finding(finding.rule, finding.severity, finding.message, finding.location,
                    finding.post_ids, finding.channel, finding.waived_by, {**finding.data, **data})
-
-
-def _with_location(finding: Finding, location: Location) -> Finding:
-    return Finding(finding.rule, finding.severity, finding.message, location,
-                   finding.post_ids, finding.channel, finding.waived_by, finding.data)

@@ -34,13 +34,17 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 
-from governance.finding_runs import FindingFields, as_fields, from_fields
+from governance import finding_runs
+from governance.finding_runs import FindingFields, FindingRuns, as_fields, from_fields, pieces
 from governance.findings import Finding
 from governance.lint.context import ActiveRule
 
 #: Findings sent back in one message: the first process then holds one batch's
 #: bytes besides the findings, not a copy of them all (ten megabytes at 100,000 posts).
 BATCH = 4096
+#: Post ids the findings of one message may name (a share finding names every
+#: post it counts: hundreds of thousands in a long calendar).
+BATCH_IDS = 65_536
 
 #: Calendars smaller than this together (about 5,000 posts) are linted in one
 #: process: forking and reading them twice would cost more than it saves.
@@ -182,6 +186,28 @@ class Background:
         self._process.join()
 
 
+def receive(background: Background, kept: FindingRuns, pending: list[Finding]) -> None:
+    """The second process's findings, handed over to ``kept`` as they arrive (through
+    ``pending``, the first process's list of findings not yet handed over); should
+    it fail, those it sent are taken back and its part is done in this process."""
+    kept.spill(pending)  # the first process's own, before the mark
+    mark = kept.mark()
+    named = 0  # post ids the findings not yet handed over name
+
+    def take(batch: list[Finding]) -> None:
+        nonlocal named
+        pending.extend(batch)
+        named += sum(len(finding.post_ids) for finding in batch)
+        if len(pending) >= kept.run or named >= finding_runs.RUN_IDS:
+            kept.spill(pending)
+            named = 0
+
+    if not background.receive(take):
+        pending.clear()
+        kept.rollback(mark)
+        pending.extend(background.recompute())
+
+
 def _serve(half: CalendarHalf, send: Connection) -> None:
     # Ctrl-C is the first process's to handle; it stops this one.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -197,6 +223,5 @@ def _serve(half: CalendarHalf, send: Connection) -> None:
 
 
 def _batches(half: CalendarHalf) -> Iterator[list[FindingFields]]:
-    findings = half()
-    for start in range(0, len(findings), BATCH):
-        yield [as_fields(finding) for finding in findings[start:start + BATCH]]
+    for batch in pieces(half(), BATCH, BATCH_IDS):
+        yield [as_fields(finding) for finding in batch]

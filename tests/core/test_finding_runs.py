@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import itertools
 
 import pytest
 from hypothesis import given, settings
@@ -133,3 +134,29 @@ def test_a_rollback_forgets_the_runs_since_its_mark(kept: list[Finding], taken_b
     runs.finish([])
     assert [as_fields(f) for f in runs] == [as_fields(f) for f in sort_findings(kept)]
     assert len(runs) == len(kept) and runs.tally == _tally(kept)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.integers(0, 9), max_size=40), st.integers(1, 6), st.integers(1, 12))
+def test_pieces_keep_the_order_and_their_bounds(named: list[int], count: int, ids: int) -> None:
+    findings = [Finding("content.link-share", Severity.WARNING, f"share {n}",
+                        post_ids=tuple(f"P{k}" for k in range(n))) for n in named]
+    cut = list(finding_runs.pieces(findings, count, ids))
+    assert [f for piece in cut for f in piece] == findings
+    for piece in cut:
+        assert piece and len(piece) <= count
+        assert len(piece) == 1 or sum(len(f.post_ids) for f in piece) <= ids
+    # As few pieces as the bounds allow: each piece but the last is full by one bound.
+    for piece, following in itertools.pairwise(cut):
+        assert len(piece) == count or \
+            sum(len(f.post_ids) for f in [*piece, following[0]]) > ids
+
+
+def test_a_few_findings_naming_many_posts_go_to_disk(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(finding_runs, "RUN_IDS", 10)
+    wide = Finding("content.link-share", Severity.WARNING, "over 30 %",
+                   post_ids=tuple(f"P{n}" for n in range(12)))
+    runs = FindingRuns(100)
+    runs.spill([wide])
+    assert runs._file is not None  # one finding, but it names more posts than a run may
+    assert [as_fields(f) for f in runs.finish([])] == [as_fields(wide)]
