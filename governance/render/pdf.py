@@ -8,9 +8,12 @@ gives the same bytes.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import logging
+import os
+from collections.abc import Iterator
 from typing import Any, NoReturn
 
 from governance.errors import UsageError
@@ -38,5 +41,29 @@ def html_to_pdf(html: str, stamp: dt.datetime) -> bytes:
     when = stamp.strftime("%Y-%m-%dT%H:%M:%SZ")
     document.metadata.created = document.metadata.modified = when
     identifier = hashlib.sha256(html.encode("utf-8")).hexdigest()[:32].encode("ascii")
-    data: bytes = document.write_pdf(pdf_identifier=identifier)
+    with _fonts_dated(stamp):
+        data: bytes = document.write_pdf(pdf_identifier=identifier)
     return data
+
+
+@contextlib.contextmanager
+def _fonts_dated(stamp: dt.datetime) -> Iterator[None]:
+    """Dates the embedded font subsets ``stamp`` instead of now.
+
+    fontTools writes the time it saves a font into the font's ``head`` table
+    unless ``SOURCE_DATE_EPOCH`` (the reproducible-builds convention) says
+    otherwise: without it, the same policy would give other bytes every second.
+    """
+    moment = stamp if stamp.tzinfo else stamp.replace(tzinfo=dt.timezone.utc)
+    before = os.environ.get(_EPOCH)
+    os.environ[_EPOCH] = str(int(moment.timestamp()))
+    try:
+        yield
+    finally:
+        if before is None:
+            del os.environ[_EPOCH]
+        else:
+            os.environ[_EPOCH] = before
+
+
+_EPOCH = "SOURCE_DATE_EPOCH"
