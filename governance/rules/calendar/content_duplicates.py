@@ -54,7 +54,7 @@ SOURCE = ("«Советы по ведению корпоративных акк�
           "duplicate the site)")
 TARGET = "calendar"
 #: Typical microseconds a post (benchmarks/rule_costs.py).
-COST = 17
+COST = 20
 #: Characters of the repeated text quoted in the message.
 QUOTED = 40
 
