@@ -25,16 +25,19 @@ _NO_EXTRA: dict[str, str] = {}
 #: file: about 40,000 posts' texts and links. A text read back costs a seek and
 #: a read, a microsecond at most; 1,000,000 posts' texts stay out of memory.
 SPILL_AT = 8 * 1024 * 1024
-#: Low bits of a spilled text's key that hold its length in bytes.
-_LENGTH_BITS = 40
+#: Bits of a key that hold the length in bytes of each of its two texts.
+_LENGTH_BITS = 32
+_LENGTH_MASK = (1 << _LENGTH_BITS) - 1
 
 
 class TextSpill:
-    """Texts kept one after another as UTF-8, each known by the int ``put`` returns:
-    in memory up to ``spill_at`` bytes, then in an unnamed temporary file.
+    """Pairs of texts (a post's text and link) kept one after another as UTF-8, each
+    pair known by the one int ``put`` returns: in memory up to ``spill_at`` bytes,
+    then in an unnamed temporary file.
 
     A text held as its own str or bytes object costs 33 to 49 bytes besides its
-    characters, and all of them stay in memory however long the calendar.
+    characters, and all of them stay in memory however long the calendar; a key
+    is one int a post.
     """
 
     def __init__(self, spill_at: int = SPILL_AT) -> None:
@@ -43,26 +46,36 @@ class TextSpill:
         self._end = 0
         self._at_end = True
 
-    def put(self, text: str) -> int:
-        """The key of ``text``; 0 for the empty text, which is not written."""
-        if not text:
+    def put(self, first: str, second: str = "") -> int:
+        """The key of the pair; 0 for two empty texts, which are not written."""
+        if not first and not second:
             return 0
         # surrogatepass: whatever a str holds comes back as it was.
-        data = text.encode("utf-8", "surrogatepass")
+        one = first.encode("utf-8", "surrogatepass")
+        two = second.encode("utf-8", "surrogatepass")
+        if len(one) > _LENGTH_MASK or len(two) > _LENGTH_MASK:
+            raise ValueError("a text of 4 GiB or more")
         if not self._at_end:
             self._file.seek(self._end)
             self._at_end = True
-        self._file.write(data)
-        start, self._end = self._end, self._end + len(data)
-        return start << _LENGTH_BITS | len(data)
+        self._file.write(one + two)
+        start, self._end = self._end, self._end + len(one) + len(two)
+        return (start << _LENGTH_BITS | len(one)) << _LENGTH_BITS | len(two)
 
-    def get(self, key: int) -> str:
+    def get(self, key: int, second: bool = False) -> str:
+        """The first text of the pair ``key`` names, or with ``second`` the second."""
         if not key:
+            return ""
+        two = key & _LENGTH_MASK
+        one = key >> _LENGTH_BITS & _LENGTH_MASK
+        start = (key >> 2 * _LENGTH_BITS) + (one if second else 0)
+        size = two if second else one
+        if not size:
             return ""
         spill = self._file
         self._at_end = False
-        spill.seek(key >> _LENGTH_BITS)
-        data: bytes = spill.read(key & ((1 << _LENGTH_BITS) - 1))
+        spill.seek(start)
+        data: bytes = spill.read(size)
         return data.decode("utf-8", "surrogatepass")
 
     def close(self) -> None:
@@ -70,30 +83,33 @@ class TextSpill:
 
 
 class StoredPost(Post):
-    """A ``Post`` whose text and link live in a ``TextSpill`` and whose row is a line
-    number, rebuilding each on access."""
+    """A ``Post`` whose text and link live in a ``TextSpill`` (one key for both) and
+    whose row is a line number, rebuilding each on access. Each store makes a
+    subclass that names its spill (``_spill``), so no post holds it."""
 
-    __slots__ = ("_file", "_link_key", "_spill", "_text_key", "_where")
+    __slots__ = ("_file", "_key", "_where")
+    _spill: TextSpill
 
-    def __init__(self, spill: TextSpill, **fields: Any) -> None:
-        self._spill = spill
-        super().__init__(**fields)
+    def __init__(self, text: str = "", link: str = "", **fields: Any) -> None:
+        self._key = 0
+        super().__init__(**fields)  # text and link empty, which writes nothing
+        self._key = self._spill.put(text, link)
 
     @property
     def text(self) -> str:
-        return self._spill.get(self._text_key)
+        return self._spill.get(self._key)
 
     @text.setter
     def text(self, value: str) -> None:
-        self._text_key = self._spill.put(value)
+        self._key = self._spill.put(value, self.link)
 
     @property
     def link(self) -> str:
-        return self._spill.get(self._link_key)
+        return self._spill.get(self._key, second=True)
 
     @link.setter
     def link(self, value: str) -> None:
-        self._link_key = self._spill.put(value)
+        self._key = self._spill.put(self.text, value)
 
     @property
     def location(self) -> Location:
@@ -124,17 +140,17 @@ class PostStore:
     times does not keep 100,000 texts.
     """
 
-    def __init__(self, fields: frozenset[str] = STORABLE) -> None:
+    def __init__(self, fields: frozenset[str] = STORABLE, spill_at: int = SPILL_AT) -> None:
         self.posts: list[Post] = []
         self.fields = fields
-        self._spill = TextSpill()
+        self._spill = TextSpill(spill_at)
+        self._post = type("StoredPost", (StoredPost,), {"__slots__": (), "_spill": self._spill})
         self._strings: dict[str, str] = {}
         self._zones: dict[dt.tzinfo, dt.tzinfo] = {}
 
     def add(self, post: Post) -> None:
         keep, share = self.fields, self._share
-        self.posts.append(StoredPost(
-            self._spill,
+        self.posts.append(self._post(
             id=post.id,
             publish_at=self._moment(post.publish_at),
             channel=share(post.channel),
