@@ -16,6 +16,7 @@ kept as findings arrive, so writing a report reads the file once.
 
 from __future__ import annotations
 
+import copy
 import heapq
 import pickle
 import tempfile
@@ -79,6 +80,10 @@ class Tally:
     worst: Severity | None = None
     rules: set[str] = field(default_factory=set)
 
+    def __len__(self) -> int:
+        """The findings counted, waived or not."""
+        return sum(self.counts.values()) + self.waived
+
     def add(self, findings: Iterable[Finding]) -> None:
         counts, rules, worst = self.counts, self.rules, self.worst
         for finding in findings:
@@ -104,8 +109,9 @@ class _Spilled:
 
 @dataclass(frozen=True)
 class Mark:
+    """How many runs had been handed over, and their tally (``FindingRuns.mark``)."""
+
     runs: int
-    count: int
     tally: Tally
 
 
@@ -123,7 +129,6 @@ class FindingRuns:
         self._runs: list[list[Finding] | _Spilled] = []
         self._file: IO[bytes] | None = None
         self._tally = Tally()
-        self._count = 0
 
     def spill(self, findings: list[Finding]) -> None:
         """Takes ``findings`` as one run and empties the list: written sorted to the
@@ -132,7 +137,6 @@ class FindingRuns:
         if not findings:
             return
         self._tally.add(findings)
-        self._count += len(findings)
         ordered = sort_findings(findings)
         findings.clear()
         if len(ordered) < self.run and sum(len(f.post_ids) for f in ordered) < RUN_IDS:
@@ -146,7 +150,8 @@ class FindingRuns:
 
     def _write(self, ordered: list[Finding]) -> _Spilled:
         if self._file is None:
-            # Closed by close(); unnamed, so it goes with the process whatever happens.
+            # Lives as long as the runs; unnamed, so it goes with the process whatever
+            # happens.
             self._file = tempfile.TemporaryFile()  # noqa: SIM115
         spill = self._file
         spill.seek(0, 2)
@@ -160,20 +165,17 @@ class FindingRuns:
         """Takes the last run, kept in memory; the runs can be read from now on."""
         last = sort_findings(findings)
         self._tally.add(last)
-        self._count += len(last)
         self._runs.append(last)
         return self
 
     def mark(self) -> Mark:
         """Where the runs handed over so far end, for ``rollback``."""
-        tally = Tally(dict(self._tally.counts), self._tally.waived, self._tally.worst,
-                      set(self._tally.rules))
-        return Mark(len(self._runs), self._count, tally)
+        return Mark(len(self._runs), copy.deepcopy(self._tally))
 
     def rollback(self, mark: Mark) -> None:
         """Forgets the runs handed over since ``mark``."""
         del self._runs[mark.runs:]
-        self._count, self._tally = mark.count, mark.tally
+        self._tally = copy.deepcopy(mark.tally)
 
     def drop(self, unwanted: Callable[[Finding], bool]) -> None:
         """Leaves out the findings handed over so far for which ``unwanted`` is true."""
@@ -182,28 +184,20 @@ class FindingRuns:
                 run.drops.append(unwanted)
             else:
                 self._runs[index] = [f for f in run if not unwanted(f)]
-        if any(isinstance(run, _Spilled) for run in self._runs):
-            # The counts of what was written are known again only by reading it.
-            self._tally, self._count = Tally(), 0
-            for finding in self:
-                self._tally.add((finding,))
-                self._count += 1
-        else:
-            self._tally, self._count = Tally(), 0
-            for run in self._runs:
-                assert isinstance(run, list)
-                self._tally.add(run)
-                self._count += len(run)
+        # The counts of what was written are known again only by reading it back.
+        tally = Tally()
+        tally.add(self)
+        self._tally = tally
 
     @property
     def tally(self) -> Tally:
         return self._tally
 
     def __len__(self) -> int:
-        return self._count
+        return len(self._tally)
 
     def __bool__(self) -> bool:
-        return self._count > 0
+        return len(self._tally) > 0
 
     def __contains__(self, item: object) -> bool:
         return any(finding == item for finding in self)
@@ -228,8 +222,3 @@ class FindingRuns:
                 finding = from_fields(fields, messages)
                 if not any(unwanted(finding) for unwanted in run.drops):
                     yield finding
-
-    def close(self) -> None:
-        if self._file is not None:
-            self._file.close()
-            self._file = None

@@ -18,6 +18,9 @@ from typing import Any, NoReturn
 
 from governance.errors import UsageError
 
+#: The reproducible-builds variable fontTools reads for the date of a font it saves.
+_EPOCH = "SOURCE_DATE_EPOCH"
+
 
 def _refuse(url: str, *_args: Any, **_kwargs: Any) -> NoReturn:
     # WeasyPrint reports a failed fetch as a warning and lays the page out without it.
@@ -65,5 +68,3 @@ def _fonts_dated(stamp: dt.datetime) -> Iterator[None]:
         else:
             os.environ[_EPOCH] = before
 
-
-_EPOCH = "SOURCE_DATE_EPOCH"
