@@ -20,7 +20,7 @@ import copy
 import heapq
 import pickle
 import tempfile
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import IO, Any
 
@@ -56,18 +56,20 @@ def from_fields(fields: FindingFields, messages: dict[str, str]) -> Finding:
                    None if where is None else Location(*where), *rest)
 
 
-def pieces(findings: Sequence[Finding], count: int, ids: int) -> Iterator[Sequence[Finding]]:
+def pieces(findings: Iterable[Finding], count: int, ids: int) -> Iterator[list[Finding]]:
     """``findings`` cut in order into pieces of at most ``count`` findings naming at
     most ``ids`` post ids between them (a finding naming more is a piece alone)."""
-    start, named = 0, 0
-    for end, finding in enumerate(findings):
+    piece: list[Finding] = []
+    named = 0
+    for finding in findings:
         weight = len(finding.post_ids)
-        if end > start and (end - start >= count or named + weight > ids):
-            yield findings[start:end]
-            start, named = end, 0
+        if piece and (len(piece) >= count or named + weight > ids):
+            yield piece
+            piece, named = [], 0
+        piece.append(finding)
         named += weight
-    if start < len(findings):
-        yield findings[start:]
+    if piece:
+        yield piece
 
 
 @dataclass

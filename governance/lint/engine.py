@@ -139,7 +139,7 @@ def lint(options: LintOptions, progress: Progress | None = None) -> LintResult:
 
 
 def _other_half(ctx: LintContext, catalogue: Catalogue, options: LintOptions,
-                sharing: parallel.Sharing) -> list[Finding]:
+                sharing: parallel.Sharing) -> Iterable[Finding]:
     """The findings of the calendar rules and of the per-post rules ``sharing`` gives
     the second process, the calendars read anew, and the duplicate post ids; what else
     the reading finds, and the rules the calendars lack columns for, are the first
@@ -149,7 +149,7 @@ def _other_half(ctx: LintContext, catalogue: Catalogue, options: LintOptions,
     for path in options.calendars:
         run.lint_file(path, None)
     run.lint_calendar(options.calendars[0] if options.calendars else "")
-    return run.findings
+    return run.kept.finish(run.findings)
 
 
 class _Run:
@@ -183,10 +183,9 @@ class _Run:
         self.store = PostStore(fields_read(self.calendar_rules)) if self.calendar_rules else None
         self.calendar_waivers: dict[tuple[str, str], dict[str, str]] = {}
         self.findings: list[Finding] = []
-        #: Findings handed over for the report as ``findings`` fills: only the first
-        #: process writes one (the second sends its findings back).
+        #: Findings handed over as ``findings`` fills, read back for the report (or,
+        #: in a second process, to send them back).
         self.kept = FindingRuns()
-        self._handing_over = reading_here
         #: Where what the reading finds goes: the report, or nowhere in a second process.
         self.read_findings: list[Finding] = self.findings if reading_here else []
         #: Where duplicate post ids go: they are the findings of the process that checks ids.
@@ -274,8 +273,7 @@ class _Run:
         declared = self.fields or None
         share, judge = self.post_share, self._judge
         count = self.count
-        # A second process keeps its findings to send them back.
-        spill_at = self.kept.run if self._handing_over else float("inf")
+        spill_at = self.kept.run
         for item in items:
             if isinstance(item, Finding):
                 (ids if item.rule == DUPLICATE_ID else read).append(item)
@@ -337,6 +335,8 @@ class _Run:
             if finding.location is None:
                 finding = replace(finding, location=Location(default_file))
             self.findings.append(finding)
+            if len(self.findings) >= self.kept.run:
+                self._hand_over()
 
     def _resolve_channel(self, post: Post) -> str | None:
         """The post's channel id (set on the post), or None after reporting why not."""

@@ -30,7 +30,7 @@ import os
 import signal
 import stat
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 
@@ -86,7 +86,8 @@ class Sharing:
         return bool(self.moved) or (self.split is not None and self.taken > 0)
 
 
-CalendarHalf = Callable[[], list[Finding]]
+#: The second process's work: its findings, in any order.
+CalendarHalf = Callable[[], Iterable[Finding]]
 
 
 def wanted(jobs: int | None, calendars: Sequence[str], work_to_share: bool) -> bool:
@@ -175,7 +176,7 @@ class Background:
             self.stop()
         return status == "ok"
 
-    def recompute(self) -> list[Finding]:
+    def recompute(self) -> Iterable[Finding]:
         """The second process's findings, computed in this one."""
         return self._half()
 

@@ -141,7 +141,7 @@ def test_a_rollback_forgets_the_runs_since_its_mark(kept: list[Finding], taken_b
 def test_pieces_keep_the_order_and_their_bounds(named: list[int], count: int, ids: int) -> None:
     findings = [Finding("content.link-share", Severity.WARNING, f"share {n}",
                         post_ids=tuple(f"P{k}" for k in range(n))) for n in named]
-    cut = list(finding_runs.pieces(findings, count, ids))
+    cut = list(finding_runs.pieces(iter(findings), count, ids))  # any iterable
     assert [f for piece in cut for f in piece] == findings
     for piece in cut:
         assert piece and len(piece) <= count
