@@ -20,11 +20,13 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Callable, Iterator, Sequence
+from array import array
+from collections.abc import Iterable, Iterator
 
-from governance.findings import NOTICES, Finding, Severity
+from governance.findings import NOTICES
 from governance.formatters.text import line
 from governance.report import Report
+from governance.spill import TextSpill
 
 # Characters XML 1.0 cannot hold, even escaped (control characters, lone surrogates).
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -37,27 +39,29 @@ def render(report: Report, colour: bool = False) -> str:
 def chunks(report: Report, colour: bool = False) -> Iterator[str]:
     """The document of ``render``, a testcase at a time.
 
-    The findings are grouped first (the counts open each element), but each
-    testcase is built and serialised alone: the tree of a whole calendar's
-    testcases would take several times the memory of its findings.
+    The counts open each element, so the findings are read once first, to number
+    the testcases and keep each finding's line aside (``_Cases``); then each
+    testcase is built and serialised alone. Neither the findings nor a tree of a
+    whole calendar's testcases is ever held.
     """
-    suites = _grouped(report)
-    fails = _failing_at(report.fail_on)
-    yield '<?xml version="1.0" encoding="UTF-8"?>\n'
-    root = ET.Element("testsuites")
-    _counts(root, f"governance {report.command}",
-            [c for s in suites.values() for c in s.values()], fails)
-    yield _open_tag(root) + "\n"
-    for file, cases in suites.items():
-        suite = ET.Element("testsuite")
-        _counts(suite, file, list(cases.values()), fails)
-        yield "  " + _open_tag(suite) + "\n"
-        for name, findings in cases.items():
-            case = _testcase(file, name, findings, fails)
-            ET.indent(case, level=2)
-            yield "    " + ET.tostring(case, encoding="unicode") + "\n"
-        yield "  </testsuite>\n"
-    yield "</testsuites>\n"
+    cases = _Cases(report)
+    try:
+        yield '<?xml version="1.0" encoding="UTF-8"?>\n'
+        root = ET.Element("testsuites")
+        _counts(root, f"governance {report.command}", len(cases.names), sum(cases.fails))
+        yield _open_tag(root) + "\n"
+        for file, ordinals in cases.suites.items():
+            suite = ET.Element("testsuite")
+            _counts(suite, file, len(ordinals), sum(cases.fails[o] for o in ordinals))
+            yield "  " + _open_tag(suite) + "\n"
+            for ordinal in ordinals:
+                case = cases.testcase(file, ordinal)
+                _indent(case)
+                yield "    " + ET.tostring(case, encoding="unicode") + "\n"
+            yield "  </testsuite>\n"
+        yield "</testsuites>\n"
+    finally:
+        cases.close()
 
 
 def _open_tag(element: ET.Element) -> str:
@@ -66,65 +70,120 @@ def _open_tag(element: ET.Element) -> str:
     return closed[:-3] + ">"
 
 
-def _grouped(report: Report) -> dict[str, dict[str, list[Finding]]]:
-    """File -> testcase name -> its findings, in report order."""
-    suites: dict[str, dict[str, list[Finding]]] = {}
-    for file, post_id in report.posts:
-        suites.setdefault(file, {}).setdefault(post_id, [])
-    for finding in report.findings:
-        loc = finding.location
-        file = loc.file if loc is not None and loc.file else report.target
-        case = finding.post_ids[0] if finding.post_ids else finding.rule
-        suites.setdefault(file, {}).setdefault(case, []).append(finding)
-    if not suites:
-        suites[report.target] = {"no findings": []}
-    return suites
+def _indent(case: ET.Element) -> None:
+    """What ``ET.indent(case, level=2)`` does to a testcase, without the reference
+    cycle each call of it leaves for the cyclic collector, paused while a run
+    writes its report."""
+    children = list(case)
+    if children:
+        case.text = "\n" + 3 * "  "
+        for child in children:
+            child.tail = "\n" + 3 * "  "
+        children[-1].tail = "\n" + 2 * "  "
 
 
-Failing = Callable[[Sequence[Finding]], list[Finding]]
-
-
-def _failing_at(threshold: Severity | None) -> Failing:
-    def failing(findings: Sequence[Finding]) -> list[Finding]:
-        if threshold is None:  # --fail-on never
-            return []
-        return [f for f in findings
-                if not f.waived and f.severity >= threshold and f.rule not in NOTICES]
-    return failing
-
-
-def _counts(element: ET.Element, name: str, cases: Sequence[Sequence[Finding]],
-            failing: Failing) -> None:
+def _counts(element: ET.Element, name: str, tests: int, failures: int) -> None:
     element.set("name", _xml(name))
-    element.set("tests", str(len(cases)))
-    element.set("failures", str(sum(1 for c in cases if failing(c))))
+    element.set("tests", str(tests))
+    element.set("failures", str(failures))
     element.set("errors", "0")
     element.set("skipped", "0")
 
 
-def _testcase(file: str, name: str, findings: Sequence[Finding],
-              fails: Failing) -> ET.Element:
-    case = ET.Element("testcase")
-    case.set("name", _xml(name))
-    case.set("classname", _xml(file))
-    failing = fails(findings)
-    if failing:
-        failure = ET.SubElement(case, "failure")
-        failure.set("message", _xml(failing[0].message))
-        failure.set("type", failing[0].rule)
-        failure.text = _lines(failing)
-    failed = {id(f) for f in failing}
-    passing = [f for f in findings if id(f) not in failed]
-    if passing:
-        ET.SubElement(case, "system-out").text = _lines(passing)
-    return case
+class _Cases:
+    """Every testcase of a report, numbered in order, and which findings are its.
+
+    A testcase is a post (every post the report lists, in order) or, for a finding
+    about no single post, a rule; the suites are the files, in the order they come.
+    A finding is kept as its line of the text report (and, when it fails its
+    testcase, its rule and message) in a spill, known by its place in the report:
+    the report's findings are read once, in order, and never held.
+    """
+
+    def __init__(self, report: Report) -> None:
+        self.names: list[str] = []  # ordinal -> testcase name
+        self.suites: dict[str, array[int]] = {}  # file -> ordinals of its testcases
+        self.fails = bytearray()  # ordinal -> 1 when the testcase fails
+        self._numbers: dict[str, dict[str, int]] = {}  # file -> name -> ordinal
+        self._case_of = array("q")  # finding -> its testcase's ordinal
+        self._failing = bytearray()  # finding -> 1 when it fails its testcase
+        self._texts = TextSpill()  # finding -> its line, and "rule\0message" if failing
+        for file, post_id in report.posts:
+            self._number(file, post_id)
+        self._read(report)
+        if not self.names:
+            self._number(report.target, "no findings")
+        self._numbers.clear()
+        self._starts, self._members = _grouped(self._case_of, len(self.names))
+
+    def _number(self, file: str, name: str) -> int:
+        numbers = self._numbers.get(file)
+        if numbers is None:
+            numbers = self._numbers[file] = {}
+            self.suites[file] = array("q")
+        number = numbers.get(name)
+        if number is None:
+            number = numbers[name] = len(self.names)
+            self.names.append(name)
+            self.suites[file].append(number)
+            self.fails.append(0)
+        return number
+
+    def _read(self, report: Report) -> None:
+        threshold = report.fail_on
+        for finding in report.findings:
+            loc = finding.location
+            file = loc.file if loc is not None and loc.file else report.target
+            number = self._number(file, finding.post_ids[0] if finding.post_ids else finding.rule)
+            fails = (threshold is not None and not finding.waived
+                     and finding.severity >= threshold and finding.rule not in NOTICES)
+            self._case_of.append(number)
+            self._failing.append(fails)
+            self.fails[number] |= fails
+            self._texts.append(line(finding),
+                               f"{finding.rule}\0{finding.message}" if fails else "")
+
+    def testcase(self, file: str, ordinal: int) -> ET.Element:
+        case = ET.Element("testcase")
+        case.set("name", _xml(self.names[ordinal]))
+        case.set("classname", _xml(file))
+        members = self._members[self._starts[ordinal]:self._starts[ordinal + 1]]
+        failing = [m for m in members if self._failing[m]]
+        if failing:
+            rule, _, message = self._texts.get(failing[0], second=True).partition("\0")
+            failure = ET.SubElement(case, "failure")
+            failure.set("message", _xml(message))
+            failure.set("type", rule)
+            failure.text = self._lines(failing)
+        passing = [m for m in members if not self._failing[m]]
+        if passing:
+            ET.SubElement(case, "system-out").text = self._lines(passing)
+        return case
+
+    def _lines(self, members: Iterable[int]) -> str:
+        """The findings' text-report lines; a CR in a message becomes a line break, as
+        an XML parser would make it anyway."""
+        text = "\n".join(self._texts.get(m) for m in members)
+        return _xml(text.replace("\r\n", "\n").replace("\r", "\n"))
+
+    def close(self) -> None:
+        self._texts.close()
 
 
-def _lines(findings: Sequence[Finding]) -> str:
-    """One text-report line per finding; a CR in a message becomes a line break, as
-    an XML parser would make it anyway."""
-    text = "\n".join(line(f) for f in findings)
-    return _xml(text.replace("\r\n", "\n").replace("\r", "\n"))
+def _grouped(case_of: array[int], cases: int) -> tuple[array[int], array[int]]:
+    """The findings grouped by testcase, each testcase's in report order: those of
+    testcase ``c`` are ``members[starts[c]:starts[c + 1]]`` (a counting sort)."""
+    starts = array("q", bytes(8 * (cases + 1)))
+    for case in case_of:
+        starts[case + 1] += 1
+    for case in range(cases):
+        starts[case + 1] += starts[case]
+    members = array("q", bytes(8 * len(case_of)))
+    free = array("q", starts)
+    for finding, case in enumerate(case_of):
+        members[free[case]] = finding
+        free[case] += 1
+    return starts, members
 
 
 def _xml(text: str) -> str:

@@ -21,8 +21,8 @@ from operator import attrgetter
 from typing import Any, cast
 
 from governance.findings import Location
-from governance.lint.spill import SPILL_AT, TextSpill
 from governance.models.post import Post
+from governance.spill import SPILL_AT, TextSpill
 
 #: Fields a calendar rule may read; a rule module's ``FIELDS`` names the ones it does.
 STORABLE = frozenset({"author", "text", "link", "sponsored", "kind", "approved_by", "topic",

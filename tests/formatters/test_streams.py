@@ -15,14 +15,15 @@ from formatter_samples import clean_report, sample_report
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from governance.findings import Finding, Location, Severity
+from governance.findings import NOTICES, Finding, Location, Severity
 from governance.formatters import FORMATTERS, junit, sarif, stream
+from governance.formatters.text import line
 from governance.lint import text_report
 from governance.report import Report
 
 FINDINGS = st.builds(
     Finding,
-    rule=st.sampled_from(["post.length", "content.duplicates", "nw.x"]),
+    rule=st.sampled_from(["post.length", "content.duplicates", "nw.x", "calendar.rule-skipped"]),
     severity=st.sampled_from(list(Severity)),
     message=st.text(max_size=30),
     location=st.none() | st.builds(Location, st.sampled_from(["a.csv", "b.xlsx", ""]),
@@ -32,22 +33,59 @@ FINDINGS = st.builds(
     channel=st.sampled_from(["", "x"]),
     waived_by=st.sampled_from(["", "ok & fine"]),
 )
-REPORTS = st.builds(lambda findings: Report("lint", "plan.csv", findings, {"posts": 3}),
-                    st.lists(FINDINGS, max_size=12))
+POSTS = st.lists(st.tuples(st.sampled_from(["a.csv", "b.xlsx"]),
+                           st.sampled_from(["p1", "p2", "p<3>", "p4"])), max_size=6)
+REPORTS = st.builds(
+    lambda findings, posts, fail_on: Report("lint", "plan.csv", findings, {"posts": 3},
+                                            fail_on=fail_on, posts=posts),
+    st.lists(FINDINGS, max_size=12), POSTS, st.sampled_from([None, *Severity]))
 
 
 def whole_junit(report: Report) -> str:
-    """The JUnit document built as one tree, then serialised."""
+    """The JUnit document the obvious way: findings grouped in dictionaries, one tree
+    of every testcase, serialised at the end."""
+    suites: dict[str, dict[str, list[Finding]]] = {}
+    for file, post_id in report.posts:
+        suites.setdefault(file, {}).setdefault(post_id, [])
+    for finding in report.findings:
+        loc = finding.location
+        file = loc.file if loc is not None and loc.file else report.target
+        case = finding.post_ids[0] if finding.post_ids else finding.rule
+        suites.setdefault(file, {}).setdefault(case, []).append(finding)
+    if not suites:
+        suites[report.target] = {"no findings": []}
+
+    def failing(findings: list[Finding]) -> list[Finding]:
+        threshold = report.fail_on
+        return [] if threshold is None else [
+            f for f in findings
+            if not f.waived and f.severity >= threshold and f.rule not in NOTICES]
+
+    def lines(findings: list[Finding]) -> str:
+        text = "\n".join(line(f) for f in findings)
+        return junit._xml(text.replace("\r\n", "\n").replace("\r", "\n"))
+
+    def counts(element: ET.Element, name: str, cases: list[list[Finding]]) -> None:
+        element.attrib.update(name=junit._xml(name), tests=str(len(cases)),
+                              failures=str(sum(1 for c in cases if failing(c))),
+                              errors="0", skipped="0")
+
     root = ET.Element("testsuites")
-    suites = junit._grouped(report)
-    fails = junit._failing_at(report.fail_on)
-    junit._counts(root, f"governance {report.command}",
-                  [c for s in suites.values() for c in s.values()], fails)
+    counts(root, f"governance {report.command}", [c for s in suites.values() for c in s.values()])
     for file, cases in suites.items():
         suite = ET.SubElement(root, "testsuite")
-        junit._counts(suite, file, list(cases.values()), fails)
+        counts(suite, file, list(cases.values()))
         for name, findings in cases.items():
-            suite.append(junit._testcase(file, name, findings, fails))
+            case = ET.SubElement(suite, "testcase", name=junit._xml(name),
+                                 classname=junit._xml(file))
+            failed = failing(findings)
+            if failed:
+                failure = ET.SubElement(case, "failure", message=junit._xml(failed[0].message),
+                                        type=failed[0].rule)
+                failure.text = lines(failed)
+            passed = [f for f in findings if all(f is not g for g in failed)]
+            if passed:
+                ET.SubElement(case, "system-out").text = lines(passed)
     ET.indent(root)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") \
         + "\n"

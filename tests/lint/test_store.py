@@ -12,9 +12,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from governance.findings import Location
-from governance.lint.spill import TextSpill
 from governance.lint.store import STORABLE, PostStore
 from governance.models.post import Post, PostWaiver
+from governance.spill import TextSpill
 
 
 @settings(max_examples=200, deadline=None)

@@ -25,9 +25,10 @@ class TextSpill:
     """Each row's two texts (a post's text and its link), by row number in the order
     ``append`` was called: in memory up to ``spill_at`` bytes, then on disk."""
 
-    def __init__(self, spill_at: int = SPILL_AT) -> None:
+    def __init__(self, spill_at: int | None = None) -> None:
         # Closed by close(): the texts live as long as the store that reads them.
-        self._file = tempfile.SpooledTemporaryFile(max_size=spill_at)  # noqa: SIM115
+        self._file = tempfile.SpooledTemporaryFile(  # noqa: SIM115
+            max_size=SPILL_AT if spill_at is None else spill_at)
         self._starts = array("q")
         self._firsts = array("I")  # bytes of each row's first text
         self._seconds = array("I")  # bytes of its second, just after the first
