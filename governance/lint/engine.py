@@ -42,7 +42,7 @@ from governance.lint.store import PostStore
 from governance.lint.waivers import PolicyWaivers, post_waivers
 from governance.loader import load_policy
 from governance.models.post import Post
-from governance.report import Report
+from governance.report import LintedPosts, Report
 from governance.rules.base import LintContext, Problem
 from governance.rules.catalogue import Catalogue
 
@@ -194,7 +194,7 @@ class _Run:
         # Many findings say the same thing ("sponsored post without #ad"): one copy each.
         self._messages: dict[str, str] = {}
         self.count = 0
-        self.posts: list[tuple[str, str]] = []
+        self.posts = LintedPosts()
         self._record = options.record_posts
         settings = policy.calendar
         self.read_options = ReadOptions(
