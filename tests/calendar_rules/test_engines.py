@@ -41,6 +41,30 @@ def test_local_days_match_astimezone(zone: str) -> None:
     assert list(calendar.everything.instants) == sorted(calendar.everything.instants)
 
 
+@pytest.mark.parametrize("arrangement", ["in order", "shuffled", "reversed"])
+def test_lanes_are_a_stable_sort_by_time_per_channel(arrangement: str) -> None:
+    rng = random.Random(arrangement)
+    start = dt.datetime(2026, 3, 1, tzinfo=dt.timezone.utc)
+    # Few distinct times, so ties abound: a tie keeps the calendar's order.
+    moments = sorted(start + dt.timedelta(hours=rng.randrange(40)) for _ in range(400))
+    posts = [Post(id=str(n), publish_at=moment, channel=rng.choice("abc"))
+             for n, moment in enumerate(moments)]
+    if arrangement == "shuffled":
+        rng.shuffle(posts)
+    elif arrangement == "reversed":
+        posts.reverse()
+    calendar = build(posts, ZoneInfo("UTC"))
+    expected = sorted(posts, key=lambda post: post.publish_at)  # stable
+    assert calendar.everything.posts == expected
+    assert list(calendar.everything.instants) == [p.publish_at.timestamp() for p in expected]
+    assert sorted(calendar.channels) == ["a", "b", "c"]
+    for channel, lane in calendar.channels.items():
+        chosen = [p for p in expected if p.channel == channel]
+        assert lane.posts == chosen
+        assert list(lane.instants) == [p.publish_at.timestamp() for p in chosen]
+        assert list(lane.days) == [p.publish_at.toordinal() for p in chosen]
+
+
 VOCABULARY = [f"w{n}" for n in range(40)]
 
 
