@@ -2,7 +2,8 @@
 
 A text held as its own ``str`` costs 33 to 49 bytes besides its characters, and
 a calendar's texts are most of its size; the calendar rules read few of them
-back (the duplicates rule each once, the link rules only the links). A spill
+back (the duplicates rule each once, the link rules only the links). The JUnit
+report keeps its findings' lines and its posts' ids the same way. A spill
 keeps the pairs one after another in memory up to ``spill_at`` bytes, then in an
 unnamed temporary file, and knows each by its row: 16 bytes a row in arrays of
 machine numbers, not a Python object.
@@ -22,11 +23,12 @@ _LONGEST = (1 << 32) - 1
 
 
 class TextSpill:
-    """Each row's two texts (a post's text and its link), by row number in the order
-    ``append`` was called: in memory up to ``spill_at`` bytes, then on disk."""
+    """Each row's two texts (a post's text and its link, say), by row number in the
+    order ``append`` was called: in memory up to ``spill_at`` (default ``SPILL_AT``)
+    bytes, then on disk."""
 
     def __init__(self, spill_at: int | None = None) -> None:
-        # Closed by close(): the texts live as long as the store that reads them.
+        # Closed by close(), or with the spill: the texts live as long as their reader.
         self._file = tempfile.SpooledTemporaryFile(  # noqa: SIM115
             max_size=SPILL_AT if spill_at is None else spill_at)
         self._starts = array("q")
