@@ -116,3 +116,29 @@ def test_the_lint_text_report_streams_its_lines(report: Report) -> None:
     pieces = list(text_report.chunks(report, False))
     assert "".join(pieces) == text_report.render(report, False)
     assert len(pieces) >= 1
+
+
+TEXTS = st.text(max_size=20)  # quotes, backslashes, control characters, surrogates
+ANY_FINDINGS = st.builds(
+    Finding,
+    rule=st.sampled_from(["post.length", "nw.\"x\"", "content.duplicates"]),
+    severity=st.sampled_from(list(Severity)),
+    message=TEXTS,
+    location=st.none() | st.builds(Location, st.sampled_from(["a.csv", "", "/srv/p #1.csv",
+                                                              "планы/март.xlsx"]),
+                                   st.integers(-1, 99), st.integers(-1, 9), TEXTS),
+    post_ids=st.lists(TEXTS, max_size=3).map(tuple),
+    channel=TEXTS,
+    waived_by=TEXTS,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(ANY_FINDINGS, max_size=8))
+def test_sarif_results_are_what_the_json_encoder_writes(findings: list[Finding]) -> None:
+    rule_ids = sorted({finding.rule for finding in findings})
+    results = sarif._Results(rule_ids)
+    for finding in findings:
+        expected = json.dumps(sarif._result(finding, rule_ids.index(finding.rule)),
+                              ensure_ascii=False, separators=(", ", ": "))
+        assert results.encode(finding) == expected
