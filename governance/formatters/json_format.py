@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from json.encoder import encode_basestring
 from typing import Any
 
 from governance import __version__
@@ -78,10 +79,49 @@ def chunks(report: Report, colour: bool = False) -> Iterator[str]:
         yield ',\n  "findings": []'
     else:
         separator = ',\n  "findings": [\n    '
+        lines = _Lines()
         for finding in report.findings:
-            yield separator + _COMPACT.encode(finding_dict(finding))
+            yield separator + lines.encode(finding)
             separator = ",\n    "
         yield "\n  ]"
     if meta is not None:
         yield f',\n  "meta": {json.dumps(meta, ensure_ascii=False)}'
     yield "\n}\n"
+
+
+class _Lines:
+    """Each finding as ``_COMPACT.encode(finding_dict(finding))`` writes it, byte for
+    byte, without building its dictionary; a rule's opening and a file's name are
+    encoded once. The dictionaries took half the time of writing the report."""
+
+    def __init__(self) -> None:
+        self._openings: dict[tuple[str, Severity], str] = {}
+        self._files: dict[str, str] = {}
+
+    def encode(self, finding: Finding) -> str:
+        key = (finding.rule, finding.severity)
+        opening = self._openings.get(key)
+        if opening is None:
+            opening = self._openings[key] = (
+                f'{{"rule": {encode_basestring(finding.rule)}, '
+                f'"severity": {encode_basestring(finding.severity.label)}, "message": ')
+        loc = finding.location
+        if loc is None:
+            place = '"file": null, "line": null, "column": null, "anchor": null'
+        else:
+            file = self._files.get(loc.file)
+            if file is None:
+                file = self._files[loc.file] = encode_basestring(loc.file)
+            place = (f'"file": {file}, "line": {loc.line or "null"}, '
+                     f'"column": {loc.column or "null"}, "anchor": {_or_null(loc.anchor)}')
+        ids = ", ".join(map(encode_basestring, finding.post_ids))
+        waived = "true" if finding.waived else "false"
+        window = (f', "window": {_COMPACT.encode(finding.data["window"])}'
+                  if "window" in finding.data else "")
+        return (f'{opening}{encode_basestring(finding.message)}, {place}, "post_ids": [{ids}], '
+                f'"channel": {_or_null(finding.channel)}, "waived": {waived}, '
+                f'"waived_by": {_or_null(finding.waived_by)}{window}}}')
+
+
+def _or_null(text: str) -> str:
+    return encode_basestring(text) if text else "null"

@@ -7,6 +7,7 @@ result a line; it is held to the log built as one dictionary.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import xml.etree.ElementTree as ET
 
@@ -16,7 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from governance.findings import NOTICES, Finding, Location, Severity
-from governance.formatters import FORMATTERS, junit, sarif, stream
+from governance.formatters import FORMATTERS, json_format, junit, sarif, stream
 from governance.formatters.text import line
 from governance.lint import text_report
 from governance.report import Report
@@ -142,3 +143,20 @@ def test_sarif_results_are_what_the_json_encoder_writes(findings: list[Finding])
         expected = json.dumps(sarif._result(finding, rule_ids.index(finding.rule)),
                               ensure_ascii=False, separators=(", ", ": "))
         assert results.encode(finding) == expected
+
+
+WINDOWS = st.fixed_dictionaries({}, optional={"window": st.fixed_dictionaries(
+    {"start": st.sampled_from(["2026-03-01", "é\"\\"]), "end": st.sampled_from(["2026-03-07"])}),
+    "other": st.integers()})
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(ANY_FINDINGS, WINDOWS), max_size=8))
+def test_json_findings_are_what_the_json_encoder_writes(
+        cases: list[tuple[Finding, dict[str, object]]]) -> None:
+    lines = json_format._Lines()
+    for finding, data in cases:
+        finding = dataclasses.replace(finding, data=data)
+        expected = json.dumps(json_format.finding_dict(finding), ensure_ascii=False,
+                              separators=(", ", ": "))
+        assert lines.encode(finding) == expected
