@@ -16,13 +16,14 @@ the file or the policy follow; the summary line closes the report.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 import click
 
 from governance.findings import Finding
 from governance.formatters.text import line
 from governance.report import Report
+from governance.spill import TextSpill
 from governance.text_safety import printable
 
 
@@ -37,18 +38,22 @@ def chunks(report: Report, colour: bool = False) -> Iterator[str]:
     is written once the findings have moved past its lines, and the report holds
     the groups of one line at a time (the occurrences of a recurring event share
     their event's line), never all findings. The findings about no single post
-    are written after, from a second reading of the findings.
+    are written after: their lines wait in a spill, so the findings are read once.
     """
-    others = False
-    for group in _post_groups(report.findings):
-        lines = [_header(group[0], colour), *(_line(f, colour) for f in group), ""]
-        yield "\n".join(lines) + "\n"
-    for finding in report.findings:
-        if _post_of(finding) is None:
-            others = True
-            yield _line(finding, colour) + "\n"
-    if others:
-        yield "\n"
+    others = TextSpill()
+    try:
+        def aside(finding: Finding) -> None:
+            others.append(_line(finding, colour))
+
+        for group in _post_groups(report.findings, aside):
+            lines = [_header(group[0], colour), *(_line(f, colour) for f in group), ""]
+            yield "\n".join(lines) + "\n"
+        for row in range(len(others)):
+            yield others.get(row) + "\n"
+        if len(others):
+            yield "\n"
+    finally:
+        others.close()
     yield printable(report.summary()) + "\n"
 
 
@@ -59,13 +64,16 @@ def _post_of(finding: Finding) -> tuple[str, str] | None:
     return None
 
 
-def _post_groups(findings: Iterable[Finding]) -> Iterator[list[Finding]]:
-    """Each post's findings, in the order of their first finding."""
+def _post_groups(findings: Iterable[Finding],
+                 aside: Callable[[Finding], None]) -> Iterator[list[Finding]]:
+    """Each post's findings, in the order of their first finding; the findings about
+    no single post go to ``aside``, in their order."""
     open_groups: dict[tuple[str, str], list[Finding]] = {}
     at: tuple[str, int] = ("", -1)  # the file and line the open groups reach
     for finding in findings:
         key = _post_of(finding)
         if key is None:
+            aside(finding)
             continue
         group = open_groups.get(key)
         if group is None:
