@@ -220,7 +220,7 @@ class FindingRuns:
             spill.seek(offset)
             batch = pickle.load(spill)  # written by this process, read by it only
             offset = spill.tell()
-            for fields in batch:
-                finding = from_fields(fields, messages)
-                if not any(unwanted(finding) for unwanted in run.drops):
-                    yield finding
+            findings = [from_fields(fields, messages) for fields in batch]
+            if run.drops:
+                findings = [f for f in findings if not any(drop(f) for drop in run.drops)]
+            yield from findings
