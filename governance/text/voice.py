@@ -37,13 +37,15 @@ fleeting vowel dropped: "Ветер" -> "Ветра", "Ветре").
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice
 
-from governance.text.spans import WORD_CHARS, Span, word_set
+from governance.text._match import fold
+from governance.text.spans import FOLD_TWINS, WORD_CHARS, Span, folded_for_search, word_set
 from governance.text.words import WORD as _WORD
 from governance.text.words import sentence_at, sentences, words
 
@@ -111,7 +113,8 @@ _FLEETING = re.compile(r"([^аеёиоуыэюя])[её]([^аеёиоуыэюя�
 _MAX_WORDS_BEFORE_SUBJECT = 4
 #: Characters looked back from a brand name for the words before it.
 _LOOK_BACK = 160
-_DASH_AHEAD = re.compile(r"\s*[—–-]")
+#: What follows a brand name: an apostrophe, a dash, or the next word.
+_AFTER_BRAND = re.compile(f"(['’])|\\s*[—–-]|[^{WORD_CHARS}]*({_WORD.pattern})")
 _WE = word_set("""
 мы нас нам нами наш наша наше наши нашего нашей нашему нашим нашими наших нашу
 we us our ours ourselves εμείς μας
@@ -120,19 +123,19 @@ we us our ours ourselves εμείς μας
 
 def brand_as_subject(text: str, brand_names: Iterable[str]) -> list[BrandSubject]:
     """Sentences of ``text`` whose subject is one of ``brand_names`` (see the module docs)."""
-    patterns = _brand_patterns(tuple(name for name in brand_names if name.strip()))
-    if not patterns:
+    brands = _brands(tuple(brand_names))
+    if not brands.patterns:
         return []
     # A sentence can only start with a brand it holds: find the brand names
     # first, then split and read only the sentences that may start with one.
     found: list[BrandSubject] = []
     read: set[int] = set()
-    for place in _brand_places(text, patterns):
+    for place in _brand_places(text, brands):
         sentence = _sentence_starting_near(text, place)
         if sentence is None or sentence.start in read:
             continue
         read.add(sentence.start)
-        hit = _subject_in(text, sentence, patterns)
+        hit = _subject_in(text, sentence, brands.patterns)
         if hit is not None:
             found.append(hit)
     found.sort(key=lambda hit: hit.sentence.start)
@@ -162,15 +165,43 @@ def _brand_patterns(names: tuple[str, ...]) -> tuple[tuple[str, re.Pattern[str]]
 def _word_pattern(word: str) -> str:
     if not _CYRILLIC_WORD.fullmatch(word):
         return re.escape(word)
-    lowered = word.lower()
-    stem = next((lowered[:-len(e)] for e in _STRIP
-                 if lowered.endswith(e) and len(lowered) - len(e) >= 3), lowered)
-    stems = {stem, _FLEETING.sub(r"\1\2", stem)}
+    stems = _stems(word)
     alternatives = "|".join(re.escape(s) for s in sorted(stems, key=len, reverse=True))
     return f"(?:{alternatives})(?:{_ENDINGS})?"
 
 
-def _brand_places(text: str, patterns: Sequence[tuple[str, re.Pattern[str]]]) -> list[int]:
+def _stems(word: str) -> set[str]:
+    """The stems of a Cyrillic ``word``: with and without a fleeting vowel."""
+    lowered = word.lower()
+    stem = next((lowered[:-len(e)] for e in _STRIP
+                 if lowered.endswith(e) and len(lowered) - len(e) >= 3), lowered)
+    return {stem, _FLEETING.sub(r"\1\2", stem)}
+
+
+def _folded_start(name: str) -> str | None:
+    """What every match of ``name`` starts with, case-folded, if it can be searched
+    for in a folded text (see ``folded_for_search``)."""
+    start = name.split()[0]
+    if _CYRILLIC_WORD.fullmatch(start):
+        start = os.path.commonprefix(list(_stems(start)))  # noqa: RUF071 (strings, not paths)
+    return fold(start) if start and not any(char in FOLD_TWINS for char in start) else None
+
+
+@dataclass(frozen=True)
+class _Brands:
+    """The brand names' patterns, and each with its ``_folded_start`` to find it cheaply."""
+
+    patterns: tuple[tuple[str, re.Pattern[str]], ...]
+    searches: tuple[tuple[re.Pattern[str], str | None], ...]
+
+
+@lru_cache(maxsize=64)
+def _brands(names: tuple[str, ...]) -> _Brands:
+    patterns = _brand_patterns(tuple(name for name in names if name.strip()))
+    return _Brands(patterns, tuple((pattern, _folded_start(name)) for name, pattern in patterns))
+
+
+def _brand_places(text: str, brands: _Brands) -> list[int]:
     """Offsets where a brand name stands with a verb-like word after it.
 
     Every match of every pattern, overlapping ones included, is tried: the
@@ -178,31 +209,63 @@ def _brand_places(text: str, patterns: Sequence[tuple[str, re.Pattern[str]]]) ->
     ("in Nordwind Cloud", "nordwind.example") have no verb after them and stop here.
     """
     places: set[int] = set()
-    for _, pattern in patterns:
-        match = pattern.search(text)
-        while match is not None:
+    folded = folded_for_search(text)
+    for pattern, start in brands.searches:
+        for match in _every_match(text, pattern, folded, start):
             if _predicate_may_follow(text, match.end()):
                 places.add(match.start())
-            match = pattern.search(text, match.start() + 1)
     return sorted(places)
+
+
+def _every_match(text: str, pattern: re.Pattern[str], folded: str | None, start: str | None,
+                 ) -> list[re.Match[str]]:
+    """The match of ``pattern`` at each offset where it matches: only where ``start``
+    stands in ``folded``, or one opening quote before, if both are known. A
+    case-insensitive pattern goes through Unicode case tables at every offset,
+    ``str.find`` is a fast substring search."""
+    found = []
+    if folded is None or start is None:
+        match = pattern.search(text)
+        while match is not None:
+            found.append(match)
+            match = pattern.search(text, match.start() + 1)
+        return found
+    at = folded.find(start)
+    while at >= 0:
+        if at > 0 and text[at - 1] in _OPEN_QUOTES:
+            quoted = pattern.match(text, at - 1)
+            if quoted is not None:
+                found.append(quoted)
+        match = pattern.match(text, at)
+        if match is not None:
+            found.append(match)
+        at = folded.find(start, at + 1)
+    return found
 
 
 def _predicate_may_follow(text: str, end: int) -> bool:
     """False only where ``_predicate_follows`` is False for every sentence holding
     ``text[:end]``'s end: the words after the brand, read past the sentence end,
     hold the words the sentence has, and the verb test is looser here."""
-    if text[end:end + 1] in ("'", "’"):
-        return False
-    if _DASH_AHEAD.match(text, end):
-        return True
-    following = [match.group() for match in islice(_WORD.finditer(text, end), 4)]
-    if following and following[0].lower() in _TRAILING_NOUNS:
+    after = _AFTER_BRAND.match(text, end)
+    if after is None or after.group(1) is not None:
+        return False  # no word follows, or a possessive: "Nordwind's app"
+    word = after.group(2)
+    if word is None:
+        return True  # a dash: "Северный Ветер — лидер рынка"
+    lowered = word.lower()
+    if lowered not in _TRAILING_NOUNS and lowered not in _ADVERBS:
+        return _may_be_verb(word)  # nearly every mention of a brand ends here
+    rest = islice(_WORD.finditer(text, after.end()), 3)  # the verb is among the first four
+    following = [word, *(match.group() for match in rest)]
+    if following[0].lower() in _TRAILING_NOUNS:
         following = following[1:]
     while following and following[0].lower() in _ADVERBS:
         following = following[1:]
     return bool(following) and _may_be_verb(following[0])
 
 
+@lru_cache(maxsize=4096)
 def _may_be_verb(word: str) -> bool:
     """``_verb_like`` without the look at the word after, which the sentence may lack."""
     lowered = word.lower()
