@@ -9,7 +9,11 @@ pure-ASCII words occurs as such a word: its words are delimited by non-word
 characters, and every non-word character (ASCII or not) became a space. Each
 term gets a key word (the rarest-looking of its ASCII words) and, if it has
 more, a second one; a text that holds no term's key, or holds keys only without
-their second words, is rejected in a few set operations that stay in C.
+their second words, is rejected in a few set operations that stay in C. A
+case-sensitive term must also be spelled as written in the raw bytes and, if its
+words are several and all ASCII, hold them in a row there: the right spelling of
+a brand in one sentence and a lower-case hashtag of its second word in another
+is no candidate.
 
 Only texts that pass run the exact pattern (a prefix trie of the terms with
 lookaround word boundaries), which alone decides what matches. Terms with no
@@ -31,6 +35,10 @@ _WORD_RUN = re.compile(f"[{WORD_CHARS}]+")
 # Bytes that can be part of an ASCII word keep their value; all others become spaces.
 _KEEP = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_")
 _LOWER_TABLE = bytes(b if b in _KEEP else 0x20 for b in range(256)).lower()
+
+#: A term's key word, its second word if it has more, and for a case-sensitive
+#: term of ASCII words the pattern its words in a row match (see ``_phrase_screen``).
+_Key = tuple[bytes, bytes | None, re.Pattern[bytes] | None]
 
 #: The only characters whose one-character case folding is ASCII while they are
 #: not (long s and the Kelvin sign). A text holding one is screened on its folded
@@ -60,15 +68,16 @@ class LiteralGroup:
             # The first spelling of a form wins: later duplicates add nothing.
             self._by_form.setdefault(canonical(term.term, case_sensitive), term)
         self._screen_all = False
-        # Lower-cased key word -> (key word, second word or None) of each term.
-        self._keys: dict[bytes, list[tuple[bytes, bytes | None]]] = {}
+        # Lower-cased key word -> (key word, second word or None, phrase screen or
+        # None) of each term.
+        self._keys: dict[bytes, list[_Key]] = {}
         for form, term in self._by_form.items():
             self._add_key(form, term)
         self._key_set = frozenset(self._keys)
         # For case-insensitive terms the words already are what the screen sees.
         self._single = frozenset(key for key, entries in self._keys.items()
-                                 if any(second is None for _, second in entries))
-        self._seconds = {key: frozenset(second for _, second in entries if second is not None)
+                                 if any(second is None for _, second, _ in entries))
+        self._seconds = {key: frozenset(second for _, second, _ in entries if second is not None)
                          for key, entries in self._keys.items()}
         boundary = f"[^{WORD_CHARS}]"
         body = trie_pattern(self._by_form)
@@ -80,7 +89,8 @@ class LiteralGroup:
         return bool(self._by_form)
 
     def _add_key(self, form: str, term: Term) -> None:
-        words = {w.encode() for w in _WORD_RUN.findall(form) if w.isascii()}
+        runs = _WORD_RUN.findall(form)
+        words = {w.encode() for w in runs if w.isascii()}
         if not words:
             self._screen_all = True
             return
@@ -92,7 +102,8 @@ class LiteralGroup:
                                               len(w), w), reverse=True)
         # Two words screen far better than one.
         second = ranked[1] if len(ranked) > 1 else None
-        self._keys.setdefault(ranked[0].lower(), []).append((ranked[0], second))
+        phrase = _phrase_screen(runs) if second is not None and self.case_sensitive else None
+        self._keys.setdefault(ranked[0].lower(), []).append((ranked[0], second, phrase))
 
     @property
     def keys(self) -> frozenset[bytes]:
@@ -115,24 +126,33 @@ class LiteralGroup:
         if self._screen_all:
             return True
         if self.case_sensitive:
-            return self._exact_may_match(encoded, hits)
+            return self.spelled_in(encoded, hits)
         if folds_into_ascii(text):
             words = lower_ascii_words(fold(text).encode("utf-8", "surrogatepass"))
             hits = self._key_set.intersection(words)
+        return self.words_in(words, hits)
+
+    def words_in(self, words: list[bytes], hits: Set[bytes]) -> bool:
+        """``may_match`` of a case-insensitive group that screens, for a text of
+        which ``folds_into_ascii`` is false (its words are then what the screen needs)."""
         mine = self._key_set.intersection(hits)
         if not mine or not self._single.isdisjoint(mine):
             return bool(mine)
         seconds = self._seconds
         return any(not seconds[key].isdisjoint(words) for key in mine)
 
-    def _exact_may_match(self, encoded: bytes, hits: Set[bytes]) -> bool:
+    def spelled_in(self, encoded: bytes, hits: Set[bytes]) -> bool:
+        """``may_match`` of a case-sensitive group that screens."""
         # The lower-cased words find the candidates; the exact spelling of a
         # case-sensitive term must then occur in the raw bytes (a substring test
-        # in C, looser than a word test and so still safe).
+        # in C, looser than a word test and so still safe). A brand's right
+        # spelling in one place and a lower-case hashtag in another pass those
+        # tests; the phrase screen then asks for the words in a row.
         keys = self._keys
         for key in self._key_set.intersection(hits):
-            for exact, second in keys[key]:
-                if exact in encoded and (second is None or second in encoded):
+            for exact, second, phrase in keys[key]:
+                if exact in encoded and (second is None or (second in encoded and (
+                        phrase is None or phrase.search(encoded) is not None))):
                     return True
         return False
 
@@ -147,6 +167,18 @@ class LiteralGroup:
             found.append(TermMatch(start, end, text[start:end], term))
         return found
 
+
+
+def _phrase_screen(runs: list[str]) -> re.Pattern[bytes] | None:
+    """A test of UTF-8 bytes that every occurrence of a term made of ``runs`` passes.
+
+    The term's words, all ASCII, in order with only non-word characters between
+    them (whatever those are, their bytes are not ASCII word bytes). ``None`` when
+    a word is not ASCII: the screen then relies on the key words alone.
+    """
+    if not all(run.isascii() for run in runs):
+        return None
+    return re.compile(b"[^A-Za-z0-9_]+".join(re.escape(run.encode()) for run in runs))
 
 
 def lower_ascii_words(encoded: bytes) -> list[bytes]:

@@ -118,6 +118,9 @@ class StemGroup:
         self._screen = (language.lower() in _ASCII_ENDINGS_ONLY
                         and all(anchor.isascii() for anchor in self._anchors))
         self._ascii_stems = _AsciiStemCache(self._stems)
+        # ASCII words seen to stem to no anchor: a text made of them alone is
+        # rejected by one set test instead of a stem lookup per word.
+        self._plain_words: set[bytes] = set()
 
     @staticmethod
     def accepts(term: Term) -> bool:
@@ -136,8 +139,7 @@ class StemGroup:
 
     def scan(self, text: str) -> list[TermMatch]:
         """Every candidate occurrence, overlapping ones included."""
-        if self._screen and not folds_into_ascii(text) and self._anchors.isdisjoint(
-                map(self._ascii_stems.__getitem__, screened(text)[1])):
+        if self._screen and not folds_into_ascii(text) and self._ascii_screen_rejects(text):
             return []
         folded = fold(text)
         stems = list(map(self._stems.__getitem__, _WORD_RUN.findall(folded)))
@@ -158,6 +160,19 @@ class StemGroup:
                 start, end = span
                 found.append(TermMatch(start, end, text[start:end], pattern.term))
         return found
+
+    def _ascii_screen_rejects(self, text: str) -> bool:
+        """True if no ASCII word of ``text`` stems to an anchor (see ``_screen``)."""
+        words = screened(text)[1]
+        plain = self._plain_words
+        if plain.issuperset(words):
+            return True
+        if not self._anchors.isdisjoint(map(self._ascii_stems.__getitem__, words)):
+            return False
+        if len(plain) >= _CACHE_LIMIT:
+            plain.clear()
+        plain.update(words)  # every one of them stems to no anchor
+        return True
 
     @staticmethod
     def _match_at(folded: str, runs: list[re.Match[str]], index: int,

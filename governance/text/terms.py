@@ -60,24 +60,15 @@ class TermMatcher:
         self._folded = folded if folded else None
         self._exact = exact if exact else None
         self._keys = folded.keys | exact.keys
-        self._always = not (folded.screens and exact.screens) or self._stems is not None
+        self._literal = self._folded is not None or self._exact is not None
+        # When both groups screen, a text holding no key word cannot match a literal.
+        self._screens = folded.screens and exact.screens
 
     def find(self, text: str) -> list[TermMatch]:
         """All matches in ``text``: sorted, non-overlapping, longest at each position."""
         if not text:
             return []
-        # Spelled out rather than looped: this runs for every post of a calendar.
-        found: list[TermMatch] = []
-        encoded, words = screened(text)
-        hits = self._keys.intersection(words)
-        if not hits and not self._always and not folds_into_ascii(text):
-            return found  # most posts: no key word of any term
-        group = self._folded
-        if group is not None and group.may_match(text, encoded, words, hits):
-            found = group.scan(text)
-        group = self._exact
-        if group is not None and group.may_match(text, encoded, words, hits):
-            found += group.scan(text)
+        found = self._literal_candidates(text) if self._literal else []
         if self._stems is not None:
             found += self._stems.scan(text)
         if found and not self.inside_links:
@@ -86,3 +77,29 @@ class TermMatcher:
                 found = [m for m in found if not inside(links, m.start, m.end)]
         return select_longest(found) if len(found) > 1 else found
 
+    def _literal_candidates(self, text: str) -> list[TermMatch]:
+        """What the literal groups find in ``text``, case-insensitive ones first."""
+        # Spelled out rather than looped: this runs for every post of a calendar.
+        encoded, words = screened(text)
+        hits = self._keys.intersection(words)
+        if not self._screens or folds_into_ascii(text):
+            return self._scan_groups(text, encoded, words, hits)
+        if not hits:
+            return []  # most posts: no key word of any term
+        found: list[TermMatch] = []
+        group = self._folded
+        if group is not None and group.words_in(words, hits):
+            found = group.scan(text)
+        group = self._exact
+        if group is not None and group.spelled_in(encoded, hits):
+            found += group.scan(text)
+        return found
+
+    def _scan_groups(self, text: str, encoded: bytes, words: list[bytes],
+                     hits: frozenset[bytes]) -> list[TermMatch]:
+        """``_literal_candidates`` when a group cannot screen or the text folds into ASCII."""
+        found: list[TermMatch] = []
+        for group in (self._folded, self._exact):
+            if group is not None and group.may_match(text, encoded, words, hits):
+                found += group.scan(text)
+        return found
