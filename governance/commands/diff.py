@@ -12,7 +12,6 @@ changes (or none); 2 when a side cannot be read or its policy has errors.
 from __future__ import annotations
 
 import sys
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -70,6 +69,8 @@ def run(old: str, new: str, policy: str | None, format_name: str, lang: str | No
 def policy_changes(old: str, new: str, policy: str | None, lang: str | None
                    ) -> tuple[PolicyChanges, str]:
     """The changes between the two sides, and the language to say them in."""
+    import tempfile
+
     from governance.diff import PolicyChanges, compare
     from governance.diff.sources import load_path, load_revision
     from governance.render.i18n import choose_language

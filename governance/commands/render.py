@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import subprocess
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -88,6 +87,8 @@ def choose_format(fmt: str | None, output: Path | None, allowed: tuple[str, ...]
 
 def policy_commit(directory: Path) -> str:
     """``git rev-parse HEAD`` of the policy's directory, for ``--git-commit``."""
+    import subprocess
+
     try:
         done = subprocess.run(["git", "-C", str(directory), "rev-parse", "HEAD"],
                               capture_output=True, text=True, check=False, timeout=30)

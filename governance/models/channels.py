@@ -9,7 +9,7 @@ from typing import Annotated, Any
 
 from pydantic import BeforeValidator, Field, model_validator
 
-from governance.models.common import GoalRef, Id, Network, RoleRef, Strict, Text
+from governance.models.common import GoalRef, Id, Network, RoleRef, Strict, Text, empty_list
 
 
 class Purpose(str, enum.Enum):
@@ -100,19 +100,20 @@ class Channel(Strict):
         None, description="Role that runs the account day to day, if not the owner (an agency)."
     )
     responders: list[RoleRef] = Field(
-        default_factory=list, description="Roles that answer comments and messages."
+        default_factory=empty_list, description="Roles that answer comments and messages."
     )
     answers: bool = Field(
         True, description="False for an account that, by its policy, replies to no one."
     )
     authors: list[RoleRef] = Field(
-        default_factory=list, description="Roles that may author posts; empty means any role."
+        default_factory=empty_list, description="Roles that may author posts; empty means any role."
     )
     audience: str = ""
     language: str | None = Field(None, description="Language of the posts, if not the default.")
-    goals: list[GoalRef] = Field(default_factory=list, description="Goals the account serves.")
+    goals: list[GoalRef] = Field(
+        default_factory=empty_list, description="Goals the account serves.")
     topics: list[Text] = Field(
-        default_factory=list, description="Topics the account stays on; empty means any."
+        default_factory=empty_list, description="Topics the account stays on; empty means any."
     )
     cadence: ChannelCadence | None = None
     posting_hours: PostingHours | None = None

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import enum
-from typing import Annotated
+from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, StringConstraints
 
@@ -24,6 +24,16 @@ class Strict(BaseModel):
     """Every policy model rejects unknown keys, so a typo never passes silently."""
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True, use_enum_values=False)
+
+
+def empty_list() -> list[Any]:
+    """The ``default_factory`` of list fields.
+
+    ``list`` itself would do, but pydantic reads the signature of every factory
+    when it builds a model, and ``inspect`` parses a builtin's from its text: a
+    tenth of a millisecond a field, a tenth of the time the models take to load.
+    """
+    return []
 
 
 class Network(str, enum.Enum):

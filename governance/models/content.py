@@ -9,7 +9,7 @@ from typing import Literal
 from pydantic import Field, model_validator
 
 from governance.models.channels import PostingHours
-from governance.models.common import ChannelRef, Id, Network, Strict, Text
+from governance.models.common import ChannelRef, Id, Network, Strict, Text, empty_list
 from governance.models.rules import DeclaredRule, RuleFilter
 
 
@@ -23,8 +23,8 @@ class TonePolicy(Strict):
     """How the company sounds: friendly, not official; "we", never "the company" (003 §4)."""
 
     voice: str = Field("", description="The voice in a sentence or two, for the staff document.")
-    principles: list[Text] = Field(default_factory=list)
-    examples: list[ToneExample] = Field(default_factory=list)
+    principles: list[Text] = Field(default_factory=empty_list)
+    examples: list[ToneExample] = Field(default_factory=empty_list)
     officialese: dict[str, list[Text]] = Field(
         default_factory=dict,
         description="Bureaucratic phrases to avoid, per language code (ru, en, ...).",
@@ -34,7 +34,7 @@ class TonePolicy(Strict):
         default_factory=dict,
         description="Words that show the 'we' voice, per language (мы, наш; we, our).",
     )
-    rules: list[DeclaredRule] = Field(default_factory=list)
+    rules: list[DeclaredRule] = Field(default_factory=empty_list)
 
 
 class ContentKind(Strict):
@@ -63,9 +63,10 @@ class Blackout(Strict):
     start: dt.date
     end: dt.date
     reason: Text
-    channels: list[ChannelRef] = Field(default_factory=list, description="Empty: all channels.")
+    channels: list[ChannelRef] = Field(
+        default_factory=empty_list, description="Empty: all channels.")
     allow_kinds: list[Text] = Field(
-        default_factory=list, description="Kinds still allowed, e.g. support answers."
+        default_factory=empty_list, description="Kinds still allowed, e.g. support answers."
     )
 
     @model_validator(mode="after")
@@ -94,26 +95,28 @@ class PersonalData(Strict):
     emails: bool = True
     phones: bool = True
     allow: list[Text] = Field(
-        default_factory=list, description="Addresses and numbers that may appear (press office)."
+        default_factory=empty_list,
+        description="Addresses and numbers that may appear (press office).",
     )
 
 
 class ContentPolicy(Strict):
-    kinds: list[ContentKind] = Field(default_factory=list)
-    principles: list[Text] = Field(default_factory=list, description="Guidance for the document.")
+    kinds: list[ContentKind] = Field(default_factory=empty_list)
+    principles: list[Text] = Field(
+        default_factory=empty_list, description="Guidance for the document.")
     promo_share: ShareLimit | None = None
     link_share: ShareLimit | None = None
     duplicates: DuplicateSettings | None = None
     posting_hours: PostingHours | None = Field(None, description="Default for every channel.")
-    blackouts: list[Blackout] = Field(default_factory=list)
+    blackouts: list[Blackout] = Field(default_factory=empty_list)
     events: list[Event] = Field(
-        default_factory=list, description="Dates schedule rules count posts before."
+        default_factory=empty_list, description="Dates schedule rules count posts before."
     )
     personal_data: PersonalData | None = None
     confidential: list[Text] = Field(
-        default_factory=list, description="What staff never post (for the document)."
+        default_factory=empty_list, description="What staff never post (for the document)."
     )
-    rules: list[DeclaredRule] = Field(default_factory=list)
+    rules: list[DeclaredRule] = Field(default_factory=empty_list)
 
 
 class SponsorshipDisclosure(Strict):
@@ -122,7 +125,7 @@ class SponsorshipDisclosure(Strict):
     labels: list[Text] = Field(default_factory=lambda: ["#ad", "#sponsored"])
     within_first: int = Field(100, ge=1, description="The label must start within N characters.")
     kinds: list[Text] = Field(
-        default_factory=list, description="Kinds that need it besides posts marked sponsored."
+        default_factory=empty_list, description="Kinds that need it besides posts marked sponsored."
     )
     applies_to: RuleFilter = Field(
         default_factory=RuleFilter,
@@ -138,7 +141,7 @@ class AdvertisingMarking(Strict):
     require_advertiser: bool = True
     require_erid: bool = True
     kinds: list[Text] = Field(
-        default_factory=list, description="Kinds that need it besides posts marked sponsored."
+        default_factory=empty_list, description="Kinds that need it besides posts marked sponsored."
     )
     applies_to: RuleFilter = Field(
         default_factory=RuleFilter,

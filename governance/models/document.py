@@ -7,7 +7,7 @@ from typing import Annotated
 
 from pydantic import Field, StringConstraints
 
-from governance.models.common import Strict, Text
+from governance.models.common import Strict, Text, empty_list
 
 RuleId = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120)]
 
@@ -40,7 +40,7 @@ class OwnSection(Strict):
     title: Text
     body: str = Field("", description="Markdown: paragraphs, lists, emphasis, links.")
     rules: list[RuleId] = Field(
-        default_factory=list,
+        default_factory=empty_list,
         description="Rules (shipped or declared) stated in this section rather than under 'rules'.",
     )
 

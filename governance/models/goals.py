@@ -8,7 +8,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from governance.models.common import Cadence, Id, Period, RoleRef, Strict, Text
+from governance.models.common import Cadence, Id, Period, RoleRef, Strict, Text, empty_list
 
 
 class BusinessGoal(str, enum.Enum):
@@ -57,4 +57,4 @@ class Goal(Strict):
     statement: Text = Field(description="The goal in one sentence.")
     business_goal: BusinessGoal = Field(description="The business goal it serves.")
     description: str = ""
-    kpis: list[KPI] = Field(default_factory=list)
+    kpis: list[KPI] = Field(default_factory=empty_list)

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import pycountry
 from pydantic import Field, field_validator
 
-from governance.models.common import Strict, Text
+from governance.models.common import Strict, Text, empty_list
 
 
 class OrganisationKind(str, enum.Enum):
@@ -26,7 +26,7 @@ class Organisation(Strict):
 
     name: Text = Field(description="Legal or usual name of the organisation.")
     brand_names: list[Text] = Field(
-        default_factory=list,
+        default_factory=empty_list,
         description="Names the company is called by; the tone rules look for them.",
     )
     languages: list[str] = Field(

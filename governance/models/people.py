@@ -12,7 +12,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from governance.models.common import ChannelRef, Id, RoleRef, Strict, Text
+from governance.models.common import ChannelRef, Id, RoleRef, Strict, Text, empty_list
 
 #: ``every-change``: any new ``policy_version`` needs a new acknowledgement;
 #: ``major``: only a new first number (2.x -> 3.0) does.
@@ -30,9 +30,9 @@ class Person(Strict):
     name: Text
     roles: list[RoleRef] = Field(min_length=1, description="Their roles decide what they may do.")
     accounts: list[ChannelRef] = Field(
-        default_factory=list,
+        default_factory=empty_list,
         description="Channels they may post for; empty: as their roles allow.")
     acknowledged_version: str | None = Field(
         None, description="The policy_version they last acknowledged.")
     acknowledged_on: dt.date | None = None
-    training: list[Text] = Field(default_factory=list, description="Trainings completed.")
+    training: list[Text] = Field(default_factory=empty_list, description="Trainings completed.")

@@ -8,7 +8,7 @@ from typing import Annotated, Any, Literal
 from pydantic import Field, StringConstraints, field_validator, model_validator
 
 from governance.models.channels import Channel
-from governance.models.common import RoleRef, SeverityName, Strict, Text
+from governance.models.common import RoleRef, SeverityName, Strict, Text, empty_list
 from governance.models.content import ContentPolicy, Disclosure, NetworkTable, TonePolicy
 from governance.models.document import DocumentSettings
 from governance.models.goals import Goal
@@ -52,7 +52,7 @@ class DeclaredField(Strict):
 
     type: Literal["text", "enum", "bool", "number", "date", "datetime"] = "text"
     values: list[Text] = Field(
-        default_factory=list, description="The values an enum field may take."
+        default_factory=empty_list, description="The values an enum field may take."
     )
     required: bool = Field(False, description="Every post must give a value.")
     description: str = Field("", description="What the field means, for the staff document.")
@@ -100,13 +100,14 @@ def _rules_schema(schema: dict[str, Any]) -> None:
 
 class Policy(Strict):
     extends: list[str] = Field(
-        default_factory=list, description="Base policies: a shipped pack name or a relative path."
+        default_factory=empty_list,
+        description="Base policies: a shipped pack name or a relative path.",
     )
     pack: PackInfo | None = None
     organisation: Organisation | None = None
-    goals: list[Goal] = Field(default_factory=list)
-    roles: list[Role] = Field(default_factory=list)
-    channels: list[Channel] = Field(default_factory=list)
+    goals: list[Goal] = Field(default_factory=empty_list)
+    roles: list[Role] = Field(default_factory=empty_list)
+    channels: list[Channel] = Field(default_factory=empty_list)
     workflow: Workflow = Field(default_factory=Workflow)
     tone: TonePolicy = Field(default_factory=TonePolicy)
     content: ContentPolicy = Field(default_factory=ContentPolicy)
@@ -119,14 +120,14 @@ class Policy(Strict):
         description="Per-rule severity ('off' disables) and options.",
         json_schema_extra=_rules_schema,
     )
-    waivers: list[Waiver] = Field(default_factory=list)
-    people: list[Person] = Field(default_factory=list, description="The staff register.")
+    waivers: list[Waiver] = Field(default_factory=empty_list)
+    people: list[Person] = Field(default_factory=empty_list, description="The staff register.")
     people_file: str | None = Field(
         None, description="A CSV of the staff register, relative to the policy's root.")
     acknowledge: AcknowledgeWhen = Field(
         "every-change", description="Which new policy versions staff acknowledge again.")
     training_required: list[Text] = Field(
-        default_factory=list,
+        default_factory=empty_list,
         description="Trainings a person of the staff register completes before posting.")
     document: DocumentSettings = Field(default_factory=DocumentSettings)
 

@@ -12,7 +12,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from governance.models.common import Strict, Text
+from governance.models.common import Strict, Text, empty_list
 from governance.models.post import PostRecord
 
 
@@ -33,9 +33,9 @@ class PolicyTestCase(Strict):
     calendar: str | None = Field(
         None, description="A calendar file instead of posts, relative to this test file.")
     expect: list[ExpectedFinding] = Field(
-        default_factory=list, description="Findings that must appear.")
+        default_factory=empty_list, description="Findings that must appear.")
     expect_not: list[ExpectedFinding] = Field(
-        default_factory=list, description="Findings that must not appear.")
+        default_factory=empty_list, description="Findings that must not appear.")
 
     @model_validator(mode="after")
     def _posts_or_calendar(self) -> PolicyTestCase:

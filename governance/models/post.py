@@ -15,6 +15,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from governance.findings import Location
+from governance.models.common import empty_list
 
 #: Columns a calendar has by default, in the order the docs list them.
 DEFAULT_COLUMNS = ("id", "publish_at", "channel", "author", "text", "link", "sponsored", "kind")
@@ -99,13 +100,14 @@ class PostRecord(BaseModel):
     link: str = Field("", description="The link the post shares, if any.")
     sponsored: bool = Field(False, description="Paid or sponsored content (needs disclosure).")
     kind: str = Field("", description="Content kind: promo, news, engagement, support, ...")
-    approved_by: list[str] = Field(default_factory=list, description="Role ids that approved.")
+    approved_by: list[str] = Field(
+        default_factory=empty_list, description="Role ids that approved.")
     topic: str = Field("", description="Topic, one of the channel's topics.")
-    tags: list[str] = Field(default_factory=list, description="Free tags.")
-    media: list[str] = Field(default_factory=list, description="Media files or URLs.")
+    tags: list[str] = Field(default_factory=empty_list, description="Free tags.")
+    media: list[str] = Field(default_factory=empty_list, description="Media files or URLs.")
     alt_text: str = Field("", description="Alternative text of the media.")
     waive: list[str] = Field(
-        default_factory=list, description="Per-post waivers, each 'rule-id: reason'."
+        default_factory=empty_list, description="Per-post waivers, each 'rule-id: reason'."
     )
     action: Action = Field(
         "post", description="What the post does: a new post, a repost, a quote post or a reply."

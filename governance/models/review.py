@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from governance.models.common import ChannelRef, Id, Strict
+from governance.models.common import ChannelRef, Id, Strict, empty_list
 
 #: How the daily values of a metric make the value of a KPI over a period.
 Aggregate = Literal["sum", "last", "mean"]
@@ -19,7 +19,8 @@ class KpiMeasure(Strict):
     aggregate: Aggregate = Field(
         "sum", description="sum: counts (reposts); last: levels (followers); mean: rates (%).")
     channels: list[ChannelRef] = Field(
-        default_factory=list, description="Channels whose rows count; empty means every channel.")
+        default_factory=empty_list,
+        description="Channels whose rows count; empty means every channel.")
 
 
 class ReviewSettings(Strict):

@@ -7,7 +7,7 @@ import enum
 
 from pydantic import Field
 
-from governance.models.common import Id, Strict, Text
+from governance.models.common import Id, Strict, Text, empty_list
 
 
 class RoleType(str, enum.Enum):
@@ -22,7 +22,7 @@ class Role(Strict):
     type: RoleType = Field(RoleType.INTERNAL, description="internal staff, an agency, or external.")
     executive: bool = Field(False, description="Part of the company's leadership.")
     department: str = ""
-    duties: list[Text] = Field(default_factory=list)
+    duties: list[Text] = Field(default_factory=empty_list)
     contact: str = Field("", description="E-mail, messenger handle or phone of the role.")
 
     @property

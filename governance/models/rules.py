@@ -20,6 +20,7 @@ from governance.models.common import (
     SeverityName,
     Strict,
     Text,
+    empty_list,
 )
 
 Example = str | dict[str, Any]
@@ -29,10 +30,10 @@ class PostSelection(Strict):
     """Posts selected by channel, network, kind, language and sponsorship; every key
     given narrows the selection, and empty lists match every post."""
 
-    channels: list[ChannelRef] = Field(default_factory=list)
-    networks: list[Network] = Field(default_factory=list)
-    kinds: list[Text] = Field(default_factory=list)
-    languages: list[str] = Field(default_factory=list)
+    channels: list[ChannelRef] = Field(default_factory=empty_list)
+    networks: list[Network] = Field(default_factory=empty_list)
+    kinds: list[Text] = Field(default_factory=empty_list)
+    languages: list[str] = Field(default_factory=empty_list)
     sponsored: bool | None = None
 
 
@@ -48,8 +49,8 @@ class RuleFilter(PostSelection):
 class RuleExamples(Strict):
     """Texts (for the rule's scope) or whole posts that must fail and must pass."""
 
-    fail: list[Example] = Field(default_factory=list)
-    pass_: list[Example] = Field(default_factory=list, alias="pass")
+    fail: list[Example] = Field(default_factory=empty_list)
+    pass_: list[Example] = Field(default_factory=empty_list, alias="pass")
 
 
 class Condition(Strict):
@@ -57,7 +58,7 @@ class Condition(Strict):
 
     field: str = "text"
     equals: str | bool | None = None
-    one_of: list[str] = Field(default_factory=list)
+    one_of: list[str] = Field(default_factory=empty_list)
     present: bool | None = None
     pattern: str | None = Field(None, description="RE2 syntax (linear time).")
     ignore_case: bool = True
@@ -240,11 +241,11 @@ class EntitiesRule(RuleBase):
         description="mention, hashtag, domain (by registered domain) or url (and the pages "
                     "below it)."
     )
-    allow: list[Text] = Field(default_factory=list, description="Only these may appear.")
+    allow: list[Text] = Field(default_factory=empty_list, description="Only these may appear.")
     allow_file: str | None = Field(
         None, description="A text file beside the policy: one allowed entry a line."
     )
-    deny: list[Text] = Field(default_factory=list, description="These may not appear.")
+    deny: list[Text] = Field(default_factory=empty_list, description="These may not appear.")
     deny_file: str | None = Field(
         None, description="A text file beside the policy: one denied entry a line."
     )
@@ -282,7 +283,7 @@ class ScheduleRule(RuleBase):
     """Posts owed: on given weekdays, or in the days before an event."""
 
     type: Literal["schedule"]
-    on: list[Weekday] = Field(default_factory=list, description="Every such day in the span.")
+    on: list[Weekday] = Field(default_factory=empty_list, description="Every such day in the span.")
     before: EventWindow | None = None
     at_least: int = Field(1, ge=1, description="Posts each day or window must have.")
     include_partial: bool = Field(
@@ -316,7 +317,7 @@ class PairRule(RuleBase):
     first: AnyCondition = Field(description="The posts that call for a second post.")
     second: AnyCondition = Field(description="The post that must follow.")
     same: list[str] = Field(
-        default_factory=list, description="Fields both posts share: target, channel, topic..."
+        default_factory=empty_list, description="Fields both posts share: target, channel, topic..."
     )
     within: PairWindow
     include_partial: bool = Field(

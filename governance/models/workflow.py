@@ -9,7 +9,7 @@ from typing import Literal
 
 from pydantic import ConfigDict, Field, model_validator
 
-from governance.models.common import Cadence, ChannelRef, Id, RoleRef, Strict, Text
+from governance.models.common import Cadence, ChannelRef, Id, RoleRef, Strict, Text, empty_list
 
 RaciLetter = Literal["R", "A", "C", "I"]
 
@@ -46,8 +46,8 @@ class Activity(Strict):
 class ApprovalMatch(Strict):
     """Which posts an approval requirement applies to; empty lists match everything."""
 
-    kinds: list[Text] = Field(default_factory=list)
-    channels: list[ChannelRef] = Field(default_factory=list)
+    kinds: list[Text] = Field(default_factory=empty_list)
+    channels: list[ChannelRef] = Field(default_factory=empty_list)
     sponsored: bool | None = Field(None, description="Only sponsored (true) or unsponsored posts.")
 
 
@@ -60,11 +60,12 @@ class Approval(Strict):
     description: str = ""
     when: ApprovalMatch = Field(default_factory=ApprovalMatch)
     approvers: list[RoleRef] = Field(
-        default_factory=list, description="Roles that may approve such posts; `required` of them."
+        default_factory=empty_list,
+        description="Roles that may approve such posts; `required` of them.",
     )
     required: int = Field(1, ge=1, description="How many distinct approvals are needed.")
     all_of: list[RoleRef] = Field(
-        default_factory=list,
+        default_factory=empty_list,
         description="Roles every one of which must approve, besides `required` of `approvers`.",
     )
     allow_self_approval: bool = Field(
@@ -95,6 +96,6 @@ class EscalationRoute(Strict):
 
 
 class Workflow(Strict):
-    activities: list[Activity] = Field(default_factory=list)
-    approvals: list[Approval] = Field(default_factory=list)
-    escalation: list[EscalationRoute] = Field(default_factory=list)
+    activities: list[Activity] = Field(default_factory=empty_list)
+    approvals: list[Approval] = Field(default_factory=empty_list)
+    escalation: list[EscalationRoute] = Field(default_factory=empty_list)

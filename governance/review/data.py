@@ -4,11 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from governance.models.policy import Policy
-from governance.review.kpis import KpiResult
-from governance.review.periods import Span
-from governance.review.responses import ChannelResponses, Escalation
+
+if TYPE_CHECKING:
+    # Types only: the rule catalogue imports the review's rules, which read this
+    # module, and ``governance check`` has no measurements to compute.
+    from governance.review.kpis import KpiResult
+    from governance.review.periods import Span
+    from governance.review.responses import ChannelResponses, Escalation
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import inspect
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -82,7 +83,9 @@ class Rule:
     severity: Severity
     source: str
     target: Target
-    doc: str
+    #: The user documentation, or what writes it when ``doc`` is first read: a
+    #: declared rule's quotes its examples as YAML, which ``check`` and lint never show.
+    documentation: str | Callable[[], str]
     check: Callable[..., Iterator[Problem]]
     declared: bool = False  # declared in a policy's YAML rather than shipped in Python
     #: Compiles what the rule needs into ``ctx.cache``; False: nothing to check here.
@@ -96,6 +99,12 @@ class Rule:
     #: it): lets two processes share a lint run's rules evenly. Nothing else reads it.
     cost: float = 1.0
 
+    @functools.cached_property
+    def doc(self) -> str:
+        """The user documentation, with a failing and a passing example."""
+        text = self.documentation
+        return text if isinstance(text, str) else text()
+
     @classmethod
     def from_module(cls, module: ModuleType) -> Rule:
         missing = [n for n in ("ID", "SUMMARY", "SEVERITY", "SOURCE", "TARGET", "check")
@@ -108,7 +117,7 @@ class Rule:
             severity=module.SEVERITY,
             source=module.SOURCE,
             target=module.TARGET,
-            doc=inspect.cleandoc(module.__doc__),
+            documentation=functools.partial(inspect.cleandoc, module.__doc__),
             check=module.check,
             prepare=getattr(module, "prepare", None),
             fields=frozenset(module.FIELDS) if hasattr(module, "FIELDS") else None,

@@ -27,11 +27,14 @@ the one definition of a link for counting and for every rule that looks for one.
 from __future__ import annotations
 
 import re
-
-import regex
+from functools import cache
+from typing import TYPE_CHECKING
 
 from governance.text import twitter_text
 from governance.text.spans import WORD_CHARS, Span
+
+if TYPE_CHECKING:
+    import regex
 
 __all__ = ["COUNT_METHODS", "count", "extract_urls", "hashtags", "mentions", "x_weighted_length"]
 
@@ -42,7 +45,6 @@ URL_WEIGHT = twitter_text.URL_LENGTH
 _TAG_BODY = re.compile(f"[{WORD_CHARS}]+")
 _HASHTAG = re.compile(f"(?<![{WORD_CHARS}&])[#＃][{WORD_CHARS}]+")
 _MENTION = re.compile(f"(?<![{WORD_CHARS}!@#$%&*＠])[@＠][A-Za-z0-9_][A-Za-z0-9_.]*")
-_GRAPHEME = regex.compile(r"\X")
 _REMOTE_MENTION = re.compile(r"(^|[^/\w])@(([a-z0-9_]+)@[a-z0-9.\-]+[a-z0-9]+)", re.IGNORECASE)
 MAX_HANDLE = 32  # Telegram allows 32; X 15, Instagram 30
 
@@ -68,7 +70,15 @@ def grapheme_length(text: str) -> int:
     package's ``\\X``): a family emoji or a flag is one, as Bluesky counts."""
     if text.isascii() and "\r\n" not in text:
         return len(text)
-    return len(_GRAPHEME.findall(text))
+    return len(_grapheme().findall(text))
+
+
+@cache
+def _grapheme() -> regex.Pattern[str]:
+    # ``regex`` is imported on first use: ``governance check`` and most counts do without it.
+    import regex
+
+    return regex.compile(r"\X")
 
 
 def mastodon_length(text: str) -> int:

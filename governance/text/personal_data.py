@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import cache
 
 from governance.text.length import extract_urls
 from governance.text.spans import WORD_CHARS, Span
@@ -40,24 +41,35 @@ from governance.text.spans import WORD_CHARS, Span
 __all__ = ["find_emails", "find_phones"]
 
 _W = WORD_CHARS
-_EMAIL = re.compile(
-    f"(?<![{_W}.+\\-])"
-    f"[{_W}](?:[{_W}.+\\-]*[{_W}])?"          # local part
-    "@"
-    f"(?:[{_W}](?:[{_W}\\-]*[{_W}])?\\.)+"    # domain labels
-    f"[^\\W\\d_]{{2,}}(?![{_W}\\-])"          # top-level domain: letters only
-)
-
 _SEPARATOR = "[ \u00a0\u2009\u202f\\-\u2010\u2011\u2012\u2013.()]"
-_PHONE = re.compile(
-    f"(?<![{_W}+/=#&?%\\-@$€£₽])(?<!\\d[.,])"
-    "(?:\\+[ \u00a0]?)?\\(?\\d"
-    f"(?:{_SEPARATOR}{{0,3}}\\d){{6,18}}"
-    f"(?![{_W}])"
-)
+
+
+# The two finders are compiled on first use: their word-character classes make them
+# slow to compile, and most runs (``governance check``) look for no personal data.
+@cache
+def _email() -> re.Pattern[str]:
+    return re.compile(
+        f"(?<![{_W}.+\\-])"
+        f"[{_W}](?:[{_W}.+\\-]*[{_W}])?"          # local part
+        "@"
+        f"(?:[{_W}](?:[{_W}\\-]*[{_W}])?\\.)+"    # domain labels
+        f"[^\\W\\d_]{{2,}}(?![{_W}\\-])"          # top-level domain: letters only
+    )
+
+
+@cache
+def _phone() -> re.Pattern[str]:
+    return re.compile(
+        f"(?<![{_W}+/=#&?%\\-@$€£₽])(?<!\\d[.,])"
+        "(?:\\+[ \u00a0]?)?\\(?\\d"
+        f"(?:{_SEPARATOR}{{0,3}}\\d){{6,18}}"
+        f"(?![{_W}])"
+    )
+
+
 _DIGIT_GROUP = re.compile(r"\d+")
 #: Ten digits chained as in a phone number: what every number ``_plausible`` keeps
-#: holds, and a pattern without look-arounds finds far sooner than ``_PHONE``.
+#: holds, and a pattern without look-arounds finds far sooner than ``_phone()``.
 _TEN_DIGITS = re.compile(f"\\d(?:{_SEPARATOR}{{0,3}}\\d){{9}}")
 _WORD_CHAR = re.compile(f"[{_W}]")
 _DATE = re.compile(r"(?<!\d)(?:\d{4}([-./])\d{1,2}\1\d{1,2}|\d{1,2}([-./])\d{1,2}\2\d{2,4})(?!\d)")
@@ -75,7 +87,7 @@ def find_emails(text: str, allow: Iterable[str] = ()) -> list[Span]:
         return []
     allowed = {entry.strip().casefold() for entry in allow if entry.strip()}
     found: list[Span] = []
-    for match in _EMAIL.finditer(text):
+    for match in _email().finditer(text):
         address = match.group().casefold()
         domain = address[address.index("@"):]
         if address in allowed or domain in allowed:
@@ -95,7 +107,7 @@ def find_phones(text: str, allow: Iterable[str] = ()) -> list[Span]:
     allowed = {"".join(_DIGIT_GROUP.findall(entry)) for entry in allow}
     urls: list[Span] | None = None
     found: list[Span] = []
-    for match in _PHONE.finditer(text):
+    for match in _phone().finditer(text):
         start, end = match.span()
         candidate = match.group()
         if not _plausible(candidate) or _labelled_otherwise(text, start, end):

@@ -23,14 +23,15 @@ offsets the same way).
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import TYPE_CHECKING
 
-import regex
-
-from governance.text._twitter_tlds import COUNTRY_TLDS, GENERIC_TLDS
+if TYPE_CHECKING:
+    import regex
 
 __all__ = ["MAX_WEIGHTED_LENGTH", "URL_LENGTH", "Entity", "extract_hashtags",
            "extract_mentions", "extract_urls", "weighted_length"]
@@ -64,10 +65,7 @@ _DOMAIN_CHAR = f"[^{_PUNCT}{_SPACES}{_INVALID}{_DIRECTIONAL}]"
 _SUBDOMAIN = f"(?:(?:{_DOMAIN_CHAR}(?:[_-]|{_DOMAIN_CHAR})*)?{_DOMAIN_CHAR}\\.)"
 _DOMAIN_NAME = f"(?:(?:{_DOMAIN_CHAR}(?:-|{_DOMAIN_CHAR})*)?{_DOMAIN_CHAR}\\.)"
 _END_OF_TLD = r"(?=[^a-zA-Z0-9@+-]|\Z)"
-_GTLD = f"(?:(?:{'|'.join(map(regex.escape, GENERIC_TLDS))}){_END_OF_TLD})"
-_CCTLD = f"(?:(?:{'|'.join(map(regex.escape, COUNTRY_TLDS))}){_END_OF_TLD})"
 _PUNYCODE = r"(?:xn--[\-0-9a-z]+)"
-_DOMAIN = f"(?:{_SUBDOMAIN}*{_DOMAIN_NAME}(?:{_GTLD}|{_CCTLD}|{_PUNYCODE}))"
 
 _PATH_CHAR = f"[a-z{_CYRILLIC}0-9!*';:=+,.$/%#\\[\\]\\-\u2013_~@|&{_LATIN_ACCENTS}]"
 _BALANCED_PARENS = (f"\\((?:{_PATH_CHAR}+|(?:{_PATH_CHAR}*\\({_PATH_CHAR}+\\){_PATH_CHAR}*))\\)")
@@ -78,15 +76,92 @@ _QUERY_CHAR = r"[a-z0-9!?*'@();:&=+$/%#\[\]\-_.,~|]"
 _QUERY_END = r"[a-z0-9\-_&=#/]"
 _PRECEDING = f"(?:[^A-Za-z0-9@＠$#＃{_INVALID}]|[{_DIRECTIONAL}]|^)"
 
+_TAG_SPECIAL = ("_\u200c\u200d\ua67e\u05be\u05f3\u05f4\uff5e\u301c\u309b\u309c\u30a0\u30fb"
+                "\u3003\u0f0b\u0f0c\u00b7")
+_TAG_ALNUM = f"[\\p{{L}}\\p{{M}}\\p{{Nd}}{_TAG_SPECIAL}]"
+_PICTOGRAPHS = ("\u203c\u2049\u2122\u2139\u2194-\u2199\u21a9\u21aa\u231a\u231b\u2328\u23cf"
+                "\u23e9-\u23f3\u23f8-\u23fa\u24c2\u25aa\u25ab\u25b6\u25c0\u25fb-\u25fe"
+                "\u2600-\u27bf\u2934\u2935\u2b05-\u2b07\u2b1b\u2b1c\u2b50\u2b55\u3030"
+                "\u303d\u3297\u3299\U0001f000-\U0001faff")
+# (c) and (R) are text by default; only with the emoji variation selector are they emoji.
+_EMOJI_BASE = f"(?:[\u00a9\u00ae]\ufe0f|[{_PICTOGRAPHS}])"
+_EMOJI_MODIFIER = "(?:[\U0001f3fb-\U0001f3ff]|\ufe0f)?"
+_EMOJI = ("[#*0-9]\ufe0f?\u20e3"                          # keycap 1️⃣
+          "|[\U0001f1e6-\U0001f1ff]{2}"                   # flag from two regional letters
+          "|\U0001f3f4[\U000e0020-\U000e007e]+\U000e007f"  # tag flag (England, Scotland)
+          f"|{_EMOJI_BASE}{_EMOJI_MODIFIER}(?:\u200d{_EMOJI_BASE}{_EMOJI_MODIFIER})*")
+
+#: A dot and a letter, where a piece that may hold a link is (see ``_link_windows``).
+#: Every top-level domain starts with a letter that ``re`` knows as one, so ``re``
+#: finds every such piece, and a text without one never imports ``regex``.
+_DOT_LETTER = re.compile(r"\.[^\W\d_]")
+_BAD_BEFORE_BARE_URL = re.compile(r"[-_./]\Z")
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    """The ``regex`` patterns of mentions, hashtags and weights, and of the spaces
+    around a link; the link's own are ``_url_pattern`` and ``_ascii_domain_pattern``."""
+
+    space: regex.Pattern[str]
+    last_space: regex.Pattern[str]
+    tco: regex.Pattern[str]
+    mention: regex.Pattern[str]
+    mention_end: regex.Pattern[str]
+    hashtag: regex.Pattern[str]
+    hashtag_end: regex.Pattern[str]
+    heavy: regex.Pattern[str]  # code points X weighs 2 rather than 1
+    emoji: regex.Pattern[str]
+
+
+@cache
+def _patterns() -> _Patterns:
+    # Compiled on first use: importing ``regex`` and compiling these takes some 15 ms,
+    # which ``governance check`` need not pay (it reads links only in rule examples).
+    import regex
+
+    return _Patterns(
+        space=regex.compile(f"[{_SPACES}]"),
+        last_space=regex.compile(f"[{_SPACES}]", regex.REVERSE),
+        tco=regex.compile(f"https?://t\\.co/([a-z0-9]+)(?:\\?{_QUERY_CHAR}*{_QUERY_END})?",
+                          regex.IGNORECASE),
+        mention=regex.compile(
+            r"((?:^|[^a-zA-Z0-9_!#$%&*@＠]|(?:^|[^a-zA-Z0-9_+~.-])(?:rt|RT|rT|Rt):?))"
+            r"([@＠])([a-zA-Z0-9_]{1,20})(/[a-zA-Z][a-zA-Z0-9_\-]{0,24})?"),
+        mention_end=regex.compile(f"[@＠{_LATIN_ACCENTS}]|://"),
+        hashtag=regex.compile(
+            f"(?:(?<=^|[\ufe0e\ufe0f])|(?<!{_TAG_ALNUM}|&))"
+            f"[#＃](?![\ufe0f\u20e3])({_TAG_ALNUM}*[\\p{{L}}\\p{{M}}]{_TAG_ALNUM}*)"),
+        hashtag_end=regex.compile("[#＃]|://"),
+        heavy=regex.compile("[^\u0000-\u10ff\u2000-\u200d\u2010-\u201f\u2032-\u2037]"),
+        emoji=regex.compile(_EMOJI),
+    )
+
+
+@cache
+def _top_level_domains() -> str:
+    """Every top-level domain, generic then country, then punycode, as alternatives."""
+    import regex
+
+    from governance.text._twitter_tlds import COUNTRY_TLDS, GENERIC_TLDS
+
+    generic = f"(?:(?:{'|'.join(map(regex.escape, GENERIC_TLDS))}){_END_OF_TLD})"
+    country = f"(?:(?:{'|'.join(map(regex.escape, COUNTRY_TLDS))}){_END_OF_TLD})"
+    return f"{generic}|{country}|{_PUNYCODE}"
+
+
 @cache
 def _url_pattern() -> regex.Pattern[str]:
     # Compiled on first use: with every top-level domain in it, compiling takes
     # longer than a whole ``governance check`` should.
+    import regex
+
+    domain = f"(?:{_SUBDOMAIN}*{_DOMAIN_NAME}(?:{_top_level_domains()}))"
     return regex.compile(
         f"({_PRECEDING})"                           # 1: the character before
         "("                                         # 2: the link
         r"(https?://)?"                             # 3: protocol
-        f"({_DOMAIN})"                              # 4: domain
+        f"({domain})"                               # 4: domain
         r"(?::([0-9]+))?"                           # 5: port
         f"(/{_PATH}*)?"                             # 6: path
         f"(\\?{_QUERY_CHAR}*{_QUERY_END})?"         # 7: query
@@ -95,45 +170,11 @@ def _url_pattern() -> regex.Pattern[str]:
 
 @cache
 def _ascii_domain_pattern() -> regex.Pattern[str]:
+    import regex
+
     return regex.compile(
-        f"(?:(?:[\\-a-z0-9{_LATIN_ACCENTS}]+)\\.)+(?:{_GTLD}|{_CCTLD}|{_PUNYCODE})",
+        f"(?:(?:[\\-a-z0-9{_LATIN_ACCENTS}]+)\\.)+(?:{_top_level_domains()})",
         regex.IGNORECASE)
-
-
-_BAD_BEFORE_BARE_URL = regex.compile(r"[-_./]\Z")
-_SPACE = regex.compile(f"[{_SPACES}]")
-_LAST_SPACE = regex.compile(f"[{_SPACES}]", regex.REVERSE)
-_DOT_LETTER = regex.compile(r"\.\p{L}")
-_TCO = regex.compile(f"https?://t\\.co/([a-z0-9]+)(?:\\?{_QUERY_CHAR}*{_QUERY_END})?",
-                     regex.IGNORECASE)
-
-_MENTION = regex.compile(
-    r"((?:^|[^a-zA-Z0-9_!#$%&*@＠]|(?:^|[^a-zA-Z0-9_+~.-])(?:rt|RT|rT|Rt):?))"
-    r"([@＠])([a-zA-Z0-9_]{1,20})(/[a-zA-Z][a-zA-Z0-9_\-]{0,24})?")
-_MENTION_END = regex.compile(f"[@＠{_LATIN_ACCENTS}]|://")
-
-_TAG_SPECIAL = ("_\u200c\u200d\ua67e\u05be\u05f3\u05f4\uff5e\u301c\u309b\u309c\u30a0\u30fb"
-                "\u3003\u0f0b\u0f0c\u00b7")
-_TAG_ALNUM = f"[\\p{{L}}\\p{{M}}\\p{{Nd}}{_TAG_SPECIAL}]"
-_HASHTAG = regex.compile(
-    f"(?:(?<=^|[\ufe0e\ufe0f])|(?<!{_TAG_ALNUM}|&))"
-    f"[#＃](?![\ufe0f\u20e3])({_TAG_ALNUM}*[\\p{{L}}\\p{{M}}]{_TAG_ALNUM}*)")
-_HASHTAG_END = regex.compile("[#＃]|://")
-
-# Code points X weighs 1; every other code point weighs 2.
-_HEAVY = regex.compile("[^\u0000-\u10ff\u2000-\u200d\u2010-\u201f\u2032-\u2037]")
-_PICTOGRAPHS = ("\u203c\u2049\u2122\u2139\u2194-\u2199\u21a9\u21aa\u231a\u231b\u2328\u23cf"
-                "\u23e9-\u23f3\u23f8-\u23fa\u24c2\u25aa\u25ab\u25b6\u25c0\u25fb-\u25fe"
-                "\u2600-\u27bf\u2934\u2935\u2b05-\u2b07\u2b1b\u2b1c\u2b50\u2b55\u3030"
-                "\u303d\u3297\u3299\U0001f000-\U0001faff")
-# (c) and (R) are text by default; only with the emoji variation selector are they emoji.
-_EMOJI_BASE = f"(?:[\u00a9\u00ae]\ufe0f|[{_PICTOGRAPHS}])"
-_EMOJI_MODIFIER = "(?:[\U0001f3fb-\U0001f3ff]|\ufe0f)?"
-_EMOJI = regex.compile(
-    "[#*0-9]\ufe0f?\u20e3"                                  # keycap 1️⃣
-    "|[\U0001f1e6-\U0001f1ff]{2}"                           # flag from two regional letters
-    "|\U0001f3f4[\U000e0020-\U000e007e]+\U000e007f"         # tag flag (England, Scotland)
-    f"|{_EMOJI_BASE}{_EMOJI_MODIFIER}(?:\u200d{_EMOJI_BASE}{_EMOJI_MODIFIER})*")
 
 
 def extract_urls(text: str) -> list[Entity]:
@@ -175,15 +216,16 @@ def _link_windows(text: str) -> Iterator[tuple[int, str]]:
     for dot in _DOT_LETTER.finditer(text):
         if dot.start() < end:
             continue  # in the piece just given
-        space_before = _LAST_SPACE.search(text, 0, dot.start())
-        space_after = _SPACE.search(text, dot.end())
+        patterns = _patterns()
+        space_before = patterns.last_space.search(text, 0, dot.start())
+        space_after = patterns.space.search(text, dot.end())
         start = space_before.start() if space_before else 0
         end = space_after.start() if space_after else len(text)
         yield start, text[start:end]
 
 
 def _with_protocol(url: str, start: int, end: int) -> list[Entity]:
-    tco = _TCO.match(url)
+    tco = _patterns().tco.match(url)
     if tco is not None:
         if len(tco.group(1)) > _MAX_TCO_SLUG:
             return []
@@ -230,9 +272,10 @@ def extract_mentions(text: str) -> list[Entity]:
     """``@handles`` in ``text`` (lists such as ``@name/list`` excluded), in order."""
     if "@" not in text and "＠" not in text:
         return []
+    patterns = _patterns()
     found: list[Entity] = []
-    for match in _MENTION.finditer(text):
-        if _MENTION_END.match(text, match.end()) or match.group(4):
+    for match in patterns.mention.finditer(text):
+        if patterns.mention_end.match(text, match.end()) or match.group(4):
             continue
         start = match.start(2)
         found.append(Entity(match.group(3), start, match.end(3)))
@@ -243,8 +286,9 @@ def extract_hashtags(text: str) -> list[Entity]:
     """Hashtags in ``text``, in order; none inside a link."""
     if "#" not in text and "＃" not in text:
         return []
-    tags = [Entity(match.group(1), match.start(), match.end())
-            for match in _HASHTAG.finditer(text) if not _HASHTAG_END.match(text, match.end())]
+    patterns = _patterns()
+    tags = [Entity(match.group(1), match.start(), match.end()) for match in
+            patterns.hashtag.finditer(text) if not patterns.hashtag_end.match(text, match.end())]
     if not tags:
         return tags
     urls = extract_urls(text)
@@ -274,8 +318,9 @@ def weighted_length(text: str) -> int:
 def _plain_weight(segment: str) -> int:
     if segment.isascii():
         return len(segment)
-    weight = len(segment) + len(_HEAVY.findall(segment))
-    for emoji in _EMOJI.finditer(segment):
-        raw = len(emoji.group()) + len(_HEAVY.findall(emoji.group()))
+    patterns = _patterns()
+    weight = len(segment) + len(patterns.heavy.findall(segment))
+    for emoji in patterns.emoji.finditer(segment):
+        raw = len(emoji.group()) + len(patterns.heavy.findall(emoji.group()))
         weight += 2 - raw
     return weight

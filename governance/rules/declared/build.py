@@ -8,6 +8,7 @@ check gets the rule's ``applies_to`` filter and its examples are run.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import inspect
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -145,8 +146,8 @@ def _rule(declared: RuleBase, target: Target, severity: Severity, check: Checker
         severity=severity,
         source=declared.source or "declared in the policy",
         target=target,
-        doc=_settings_doc(declared, description) if target == "calendar"
-        else _doc(declared, description),
+        documentation=functools.partial(
+            _settings_doc if target == "calendar" else _doc, declared, description),
         check=check,
         declared=True,
         cost=cost,
