@@ -51,11 +51,13 @@ BATCH_IDS = 65_536
 PARALLEL_FROM_BYTES = 1 << 20
 
 #: What each process does besides its rules, in the unit of ``Rule.cost``
-#: (microseconds a post): the first writes the report, whose length grows with
-#: the rules that fill it (so much for each rule), the second keeps the posts
-#: and puts them in time order.
-REPORT_COST = 0.4
-STORE_COST = 4.0
+#: (microseconds a post, as ``benchmarks/rule_costs.py`` measures them): the
+#: first makes findings of what its rules report and writes the report, whose
+#: length grows with the rules that fill it (so much for each rule); the second
+#: keeps the posts and puts them in time order (the store and the timeline).
+#: All on one scale, measured the same day: a stale one tips the balance.
+REPORT_COST = 1.0
+STORE_COST = 11.0
 #: Posts are shared in cycles of this many: the second process takes the first
 #: ``PostShare.taken`` of each cycle, the first the others.
 CYCLE = 16

@@ -101,7 +101,12 @@ def test_the_rule_that_would_tip_the_loads_is_split_by_posts() -> None:
     heavy = active("duplicates", 20.0)
     busy = parallel.share_out([lexicon, length], [heavy])
     assert not busy  # the calendar rules load the second process enough
-    rules = [active("third", 10.0), lexicon, length, active("tags", 3.0), active("links", 3.0)]
+    # Costs in proportion to what each process does besides its rules, so that the
+    # case holds whatever those measure on the day they are taken.
+    start = parallel.STORE_COST + 1.0  # the second process's load with one calendar rule
+    lexicon = active("lexicon", start)
+    rules = [active("third", start + 1), lexicon, length, active("tags", start / 2),
+             active("links", start / 2)]
     light = parallel.share_out(rules, [active("cadence", 1.0)])
     assert [a.rule.id for a in light.moved] == ["third"] and light.split is lexicon
     assert 0 < light.taken < parallel.CYCLE

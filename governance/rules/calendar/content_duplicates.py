@@ -54,7 +54,7 @@ SOURCE = ("«Советы по ведению корпоративных акк�
           "duplicate the site)")
 TARGET = "calendar"
 #: Typical microseconds a post (benchmarks/rule_costs.py).
-COST = 20
+COST = 31
 #: Characters of the repeated text quoted in the message.
 QUOTED = 40
 

@@ -44,7 +44,7 @@ SOURCE = ("«Советы по ведению корпоративных акк�
           "of the website)")
 TARGET = "calendar"
 #: Typical microseconds a post (benchmarks/rule_costs.py).
-COST = 1.1
+COST = 2.5
 
 
 def has_link(post: Post) -> bool:

@@ -42,7 +42,7 @@ RULE_EXAMPLE = "policy.rule-example"
 _NOTHING: tuple[Problem, ...] = ()
 
 #: Typical microseconds a post of a rule reading a term file (thousands of terms).
-TERM_FILE_COST = 7.0
+TERM_FILE_COST = 10.5
 
 
 @dataclass(frozen=True)

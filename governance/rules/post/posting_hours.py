@@ -41,7 +41,7 @@ SOURCE = ("«Политика в отношении социальных сет�
           "publishes content and when); «Советы по ведению корпоративных аккаунтов» §10")
 TARGET = "post"
 #: Typical microseconds a post (benchmarks/rule_costs.py).
-COST = 2.5
+COST = 4.0
 
 _DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
