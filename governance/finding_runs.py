@@ -220,7 +220,10 @@ class FindingRuns:
             spill.seek(offset)
             batch = pickle.load(spill)  # written by this process, read by it only
             offset = spill.tell()
-            findings = [from_fields(fields, messages) for fields in batch]
-            if run.drops:
-                findings = [f for f in findings if not any(drop(f) for drop in run.drops)]
-            yield from findings
+            drops = run.drops
+            for fields in batch:
+                # One at a time: a list of each run's next findings would be held
+                # for every run at once while they are merged.
+                finding = from_fields(fields, messages)
+                if not drops or not any(drop(finding) for drop in drops):
+                    yield finding
