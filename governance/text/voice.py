@@ -37,15 +37,14 @@ fleeting vowel dropped: "Ветер" -> "Ветра", "Ветре").
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice
 
-from governance.text._match import fold
-from governance.text.spans import FOLD_TWINS, WORD_CHARS, Span, folded_for_search, word_set
+from governance.text.brand_names import OPEN_QUOTES, Brands, brands, every_match
+from governance.text.spans import WORD_CHARS, Span, folded_for_search, word_set
 from governance.text.words import WORD as _WORD
 from governance.text.words import sentence_at, sentences, words
 
@@ -102,13 +101,6 @@ _RU_VERB = re.compile(
     r"[аеёиоуыэюя]л[аои]?|[аеёиоуыэюя]л(?:ся|ась|ось|ись))$")
 _EL_VERB = re.compile(r"(?:ει|εί|ουν|ούν|ται|ηκε|ήκε|σε|ξε|ψε|νε|ησαν|ούσε|αν)$")
 _DASHES = ("—", "–", "-")
-_OPEN_QUOTES = "«\"“„'‘"
-_CLOSE_QUOTES = "»\"”“'’"
-_CYRILLIC_WORD = re.compile(r"[а-яё]+", re.IGNORECASE)
-_ENDINGS = ("а|я|о|е|ы|и|у|ю|ь|ом|ем|ём|ой|ей|ою|ею|ам|ям|ами|ями|ах|ях|ов|ев|ый|ий|ой|ая"
-            "|яя|ое|ее|ые|ие|ого|его|ому|ему|ым|им|ых|их|ую|юю")
-_STRIP = tuple(sorted(_ENDINGS.split("|"), key=len, reverse=True))
-_FLEETING = re.compile(r"([^аеёиоуыэюя])[её]([^аеёиоуыэюяй])$")
 #: Words an introductory phrase may take before the subject (descriptors aside).
 _MAX_WORDS_BEFORE_SUBJECT = 4
 #: Characters looked back from a brand name for the words before it.
@@ -123,19 +115,19 @@ we us our ours ourselves εμείς μας
 
 def brand_as_subject(text: str, brand_names: Iterable[str]) -> list[BrandSubject]:
     """Sentences of ``text`` whose subject is one of ``brand_names`` (see the module docs)."""
-    brands = _brands(tuple(brand_names))
-    if not brands.patterns:
+    names = brands(tuple(brand_names))
+    if not names.patterns:
         return []
     # A sentence can only start with a brand it holds: find the brand names
     # first, then split and read only the sentences that may start with one.
     found: list[BrandSubject] = []
     read: set[int] = set()
-    for place in _brand_places(text, brands):
+    for place in _brand_places(text, names):
         sentence = _sentence_starting_near(text, place)
         if sentence is None or sentence.start in read:
             continue
         read.add(sentence.start)
-        hit = _subject_in(text, sentence, brands.patterns)
+        hit = _subject_in(text, sentence, names.patterns)
         if hit is not None:
             found.append(hit)
     found.sort(key=lambda hit: hit.sentence.start)
@@ -151,57 +143,7 @@ def first_person_plural_ratio(text: str) -> float:
     return with_we / len(all_sentences)
 
 
-@lru_cache(maxsize=64)
-def _brand_patterns(names: tuple[str, ...]) -> tuple[tuple[str, re.Pattern[str]], ...]:
-    compiled = []
-    for name in names:
-        parts = [_word_pattern(word) for word in name.split()]
-        body = r"\s+".join(parts)
-        compiled.append((name, re.compile(
-            f"[{_OPEN_QUOTES}]?({body})(?![{WORD_CHARS}])[{_CLOSE_QUOTES}]?", re.IGNORECASE)))
-    return tuple(compiled)
-
-
-def _word_pattern(word: str) -> str:
-    if not _CYRILLIC_WORD.fullmatch(word):
-        return re.escape(word)
-    stems = _stems(word)
-    alternatives = "|".join(re.escape(s) for s in sorted(stems, key=len, reverse=True))
-    return f"(?:{alternatives})(?:{_ENDINGS})?"
-
-
-def _stems(word: str) -> set[str]:
-    """The stems of a Cyrillic ``word``: with and without a fleeting vowel."""
-    lowered = word.lower()
-    stem = next((lowered[:-len(e)] for e in _STRIP
-                 if lowered.endswith(e) and len(lowered) - len(e) >= 3), lowered)
-    return {stem, _FLEETING.sub(r"\1\2", stem)}
-
-
-def _folded_start(name: str) -> str | None:
-    """What every match of ``name`` starts with, case-folded, if it can be searched
-    for in a folded text (see ``folded_for_search``)."""
-    start = name.split()[0]
-    if _CYRILLIC_WORD.fullmatch(start):
-        start = os.path.commonprefix(list(_stems(start)))  # noqa: RUF071 (strings, not paths)
-    return fold(start) if start and not any(char in FOLD_TWINS for char in start) else None
-
-
-@dataclass(frozen=True)
-class _Brands:
-    """The brand names' patterns, and each with its ``_folded_start`` to find it cheaply."""
-
-    patterns: tuple[tuple[str, re.Pattern[str]], ...]
-    searches: tuple[tuple[re.Pattern[str], str | None], ...]
-
-
-@lru_cache(maxsize=64)
-def _brands(names: tuple[str, ...]) -> _Brands:
-    patterns = _brand_patterns(tuple(name for name in names if name.strip()))
-    return _Brands(patterns, tuple((pattern, _folded_start(name)) for name, pattern in patterns))
-
-
-def _brand_places(text: str, brands: _Brands) -> list[int]:
+def _brand_places(text: str, names: Brands) -> list[int]:
     """Offsets where a brand name stands with a verb-like word after it.
 
     Every match of every pattern, overlapping ones included, is tried: the
@@ -210,37 +152,11 @@ def _brand_places(text: str, brands: _Brands) -> list[int]:
     """
     places: set[int] = set()
     folded = folded_for_search(text)
-    for pattern, start in brands.searches:
-        for match in _every_match(text, pattern, folded, start):
+    for pattern, start in names.searches:
+        for match in every_match(text, pattern, folded, start):
             if _predicate_may_follow(text, match.end()):
                 places.add(match.start())
     return sorted(places)
-
-
-def _every_match(text: str, pattern: re.Pattern[str], folded: str | None, start: str | None,
-                 ) -> list[re.Match[str]]:
-    """The match of ``pattern`` at each offset where it matches: only where ``start``
-    stands in ``folded``, or one opening quote before, if both are known. A
-    case-insensitive pattern goes through Unicode case tables at every offset,
-    ``str.find`` is a fast substring search."""
-    found = []
-    if folded is None or start is None:
-        match = pattern.search(text)
-        while match is not None:
-            found.append(match)
-            match = pattern.search(text, match.start() + 1)
-        return found
-    at = folded.find(start)
-    while at >= 0:
-        if at > 0 and text[at - 1] in _OPEN_QUOTES:
-            quoted = pattern.match(text, at - 1)
-            if quoted is not None:
-                found.append(quoted)
-        match = pattern.match(text, at)
-        if match is not None:
-            found.append(match)
-        at = folded.find(start, at + 1)
-    return found
 
 
 def _predicate_may_follow(text: str, end: int) -> bool:
@@ -356,7 +272,7 @@ def _subject_in(text: str, sentence: Span, patterns: Sequence[tuple[str, re.Patt
 
 
 def _quote_start(text: str, word_start: int) -> int:
-    return word_start - 1 if word_start > 0 and text[word_start - 1] in _OPEN_QUOTES \
+    return word_start - 1 if word_start > 0 and text[word_start - 1] in OPEN_QUOTES \
         else word_start
 
 

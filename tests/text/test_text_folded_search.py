@@ -19,7 +19,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from governance.rules.post.we_voice import _speaks_as_we, _voice
-from governance.text import voice
+from governance.text import brand_names, voice
 from governance.text._match import fold
 from governance.text.spans import FOLD_TWINS, WORD_CHARS, folded_for_search
 
@@ -96,14 +96,15 @@ BRANDS = ("Northwind", "Северный Ветер", "Βόρειος Άνεμο
           "Ветер Ветер", "Ай", "Lıra", "Lira")
 
 
-def _plain(brands: voice._Brands) -> voice._Brands:
-    return voice._Brands(brands.patterns, tuple((pattern, None) for pattern, _ in brands.searches))
+def _plain(brands: brand_names.Brands) -> brand_names.Brands:
+    return brand_names.Brands(brands.patterns,
+                              tuple((pattern, None) for pattern, _ in brands.searches))
 
 
 @settings(max_examples=400, deadline=None)
 @given(TEXTS)
 def test_brand_places_found_by_their_start_are_the_places_of_every_match(text: str) -> None:
-    brands = voice._brands(BRANDS)
+    brands = brand_names.brands(BRANDS)
     assert voice._brand_places(text, brands) == voice._brand_places(text, _plain(brands))
 
 
@@ -114,12 +115,12 @@ def test_brand_places_found_by_their_start_are_the_places_of_every_match(text: s
     "СЕВЕРНЫЙ ВЕТЕР открывает. «Северного Ветра» нет. Северный ветер — лидер",
     "ᲀетер Ветер Ветер открыл", "ΒΌΡΕΙΟΣ ΆΝΕΜΟΣ είναι εδώ", "LIRA opens. lıra opens", "LİRA opens"])
 def test_brand_places_on_tricky_texts(text: str) -> None:
-    brands = voice._brands(BRANDS)
+    brands = brand_names.brands(BRANDS)
     assert voice._brand_places(text, brands) == voice._brand_places(text, _plain(brands))
 
 
 def test_a_name_starting_with_a_twin_is_searched_with_its_pattern() -> None:
-    assert [start for _, start in voice._brands(("İris", "Iris")).searches] == [None, "iris"]
+    assert [start for _, start in brand_names.brands(("İris", "Iris")).searches] == [None, "iris"]
 
 
 FIRST_PERSON = [["we", "our", "us"], ["We", "OUR team", "u.s", "i"], ["k", "ok"],

@@ -14,6 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from governance.text import voice
+from governance.text.brand_names import brand_patterns
 from governance.text.spans import Span
 from governance.text.voice import brand_as_subject
 from governance.text.words import sentence_at, sentences, words
@@ -29,7 +30,7 @@ TEXTS = st.lists(st.sampled_from(PIECES), max_size=60).map("".join) | st.text(ma
 
 def slow_brand_as_subject(text: str, brand_names: list[str]) -> list[voice.BrandSubject]:
     """Every sentence, every word of it: the heuristic as its docs tell it."""
-    patterns = voice._brand_patterns(tuple(name for name in brand_names if name.strip()))
+    patterns = brand_patterns(tuple(name for name in brand_names if name.strip()))
     found = []
     for sentence in sentences(text) if patterns else []:
         hit = _slow_subject_in(sentence, patterns)
