@@ -62,11 +62,13 @@ class BaselineError(Exception):
         self.finding = finding
 
 
-def post_identity(post: Post) -> str:
-    """The post's id, or a content hash where the id is the reader's row number."""
-    generated = post.id.startswith(_GENERATED_ID_PREFIX) and post.id[4:].isdigit()
-    if post.id and not generated:
-        return post.id
+def post_identity(post: Post, post_id: str | None = None) -> str:
+    """The post's id, or a content hash where the id is the reader's row number
+    (``post_id``: its id, when read already)."""
+    post_id = post.id if post_id is None else post_id
+    generated = post_id.startswith(_GENERATED_ID_PREFIX) and post_id[4:].isdigit()
+    if post_id and not generated:
+        return post_id
     moment = post.publish_at.isoformat()
     digest = hashlib.sha256(f"{post.channel}\x1f{moment}\x1f{post.text}".encode()).hexdigest()
     return f"sha256:{digest[:16]}"

@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from governance import finding_runs
 from governance.calendar_report.plan import PlanRecorder
 from governance.calendars import DUPLICATE_ID, CalendarError, ReadOptions, open_source
 from governance.errors import UsageError
@@ -325,7 +326,9 @@ class _Run:
         finally:
             self.store.close()
 
-    def _judge_calendar(self, active: ActiveRule, posts: list[Post], default_file: str) -> None:
+    def _judge_calendar(self, active: ActiveRule, posts: Sequence[Post],
+                        default_file: str) -> None:
+        named = 0  # post ids the findings not yet handed over name
         for problem in active.check(posts, self.ctx):
             post = problem.post or (problem.posts[0] if problem.posts else None)
             waived = None
@@ -335,8 +338,11 @@ class _Run:
             if finding.location is None:
                 finding = replace(finding, location=Location(default_file))
             self.findings.append(finding)
-            if len(self.findings) >= self.kept.run:
+            named += len(finding.post_ids)
+            # A share finding may name a hundred thousand posts: hand those over soon.
+            if len(self.findings) >= self.kept.run or named >= finding_runs.RUN_IDS:
                 self._hand_over()
+                named = 0
 
     def _resolve_channel(self, post: Post) -> str | None:
         """The post's channel id (set on the post), or None after reporting why not."""
@@ -367,6 +373,7 @@ class _Run:
         if post is not None:
             location = post.location_of(problem.field) if problem.field else post.location
         if problem.posts:
+            # Read once: a stored post's id is a new string at each read.
             post_ids = tuple(p.id for p in problem.posts)
         elif post is not None:
             post_ids = self.headers.ids(post) if per_post else (post.id,)
@@ -380,8 +387,9 @@ class _Run:
         else:
             data = dict(problem.data)
             involved = problem.posts or ((post,) if post is not None else ())
-            data.update(fingerprint_data(problem.field or "",
-                                         [post_identity(p) for p in involved]))
+            known = post_ids if problem.posts else (None,) * len(involved)
+            data.update(fingerprint_data(problem.field or "", [
+                post_identity(p, read) for p, read in zip(involved, known, strict=True)]))
             if per_post and post is not None:
                 data.update(self.headers.header(post))
         message = problem.message

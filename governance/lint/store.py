@@ -5,23 +5,25 @@ cadence, duplicates) need every post at once. A post as read takes about 1.5 KB
 (a Location object, one string per cell, a text with one emoji stored four bytes
 a character); even a slim copy of it (a ``Post`` of 19 fields, its time, its
 row number, a key to its text) took about 420 bytes. The store keeps each field
-in a column instead: texts and links in a ``TextSpill``, times as machine
-integers, each other field as a 4-byte index into that field's distinct values
-(a field no post sets costs nothing), rows as line numbers, and only the fields
-the active calendar rules read. Each post is a 40-byte ``StoredPost`` that reads
-its fields from the columns: about 190 bytes a post in all.
+in a column instead: texts and links in a ``TextSpill``, ids as UTF-8 one after
+another, times as machine integers, each other field as a 4-byte index into that
+field's distinct values (a field no post sets, or every post sets alike, costs
+nothing), rows as line numbers, and only the fields the active calendar rules
+read: about 50 bytes a post. ``posts`` reads as a list of posts, each made when
+it is read (a ``StoredPost`` of 40 bytes, gone once the rule lets it go).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import math
 from array import array
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Sequence
 from operator import attrgetter
 from typing import Any, cast
 
 from governance.findings import Location
-from governance.models.post import Post
+from governance.models.post import Post, PostRows
 from governance.spill import SPILL_AT, TextSpill
 
 #: Fields a calendar rule may read; a rule module's ``FIELDS`` names the ones it does.
@@ -38,21 +40,27 @@ _INTERNED: dict[str, Hashable] = {
 _NO_FIELDS: dict[str, Location] = {}
 _NO_EXTRA: dict[str, str] = {}
 _DAY_MICROSECONDS = 86_400_000_000
+_EPOCH_MICROSECONDS = dt.datetime(1970, 1, 1).toordinal() * _DAY_MICROSECONDS
+_LONGEST_LINE = (1 << 32) - 1
 
 
 class _Interned:
     """One field of every row: each distinct value once, a 4-byte index a row; no
-    array at all while every row has the default (index 0)."""
+    array at all while every row has the first row's value."""
 
     __slots__ = ("_index", "rows", "size", "values")
 
     def __init__(self, default: Hashable) -> None:
-        self.values: list[Any] = [default]
+        self.values: list[Any] = [default]  # what an empty column reads as, until a row
         self._index: dict[Hashable, int] = {default: 0}
         self.rows: array[int] | None = None
         self.size = 0
 
     def append(self, value: Hashable) -> None:
+        if not self.size:  # the first row's value is index 0: a uniform column costs nothing
+            self.values[0] = value
+            self._index.clear()
+            self._index[value] = 0
         index = self._index.get(value)
         if index is None:
             index = self._index[value] = len(self.values)
@@ -64,6 +72,7 @@ class _Interned:
                 return
             rows = self.rows = array("I", bytes(4 * self.size))
         rows.append(index)
+        self.size += 1
 
     def reader(self) -> Callable[[StoredPost], Any]:
         values = self.values
@@ -75,11 +84,31 @@ class _Interned:
         return read
 
 
+class _Ids:
+    """Each row's id as UTF-8, one after another: about 16 bytes an id, not 60."""
+
+    __slots__ = ("_ends", "_text")
+
+    def __init__(self) -> None:
+        self._text = bytearray()
+        self._ends = array("q")
+
+    def append(self, value: str) -> None:
+        # surrogatepass: whatever a str holds comes back as it was.
+        self._text += value.encode("utf-8", "surrogatepass")
+        self._ends.append(len(self._text))
+
+    def __getitem__(self, row: int) -> str:
+        ends = self._ends
+        start = ends[row - 1] if row else 0
+        return self._text[start:ends[row]].decode("utf-8", "surrogatepass")
+
+
 class StoredPost:
     """A kept post: its row in its store's columns, each field read from them on
     access. It reads as a ``Post`` (the same fields, ``get`` and ``location_of``)
     and is not written to: calendar rules only read. Each store makes a subclass
-    whose properties read that store's columns."""
+    whose properties read that store's columns. Two reads of one row are equal."""
 
     __slots__ = ("_row",)
     field_locations = _NO_FIELDS
@@ -90,8 +119,33 @@ class StoredPost:
     location_of = Post.location_of
     get = Post.get
 
+    def __eq__(self, other: object) -> bool:
+        return type(other) is type(self) and other._row == self._row
+
+    def __hash__(self) -> int:
+        return hash((type(self), self._row))
+
     def __repr__(self) -> str:
         return f"StoredPost({self.id!r}, row {self._row})"  # type: ignore[attr-defined]
+
+
+class StoredPosts(PostRows):
+    """A store's posts in the order they were kept, each made when it is read."""
+
+    __slots__ = ("_store",)
+
+    def __init__(self, store: PostStore, make: Callable[[int], Post]) -> None:
+        self._store = store
+        self.make = make
+
+    @property
+    def rows(self) -> range:  # type: ignore[override]
+        return range(len(self._store._moments))
+
+    def instants(self) -> array[float]:
+        """Each post's POSIX time where its zone is a fixed offset (as a datetime's
+        ``timestamp()`` gives it), NaN where it is local or in a zone with rules."""
+        return self._store.fixed_instants()
 
 
 class PostStore:
@@ -104,27 +158,27 @@ class PostStore:
     """
 
     def __init__(self, fields: frozenset[str] = STORABLE, spill_at: int = SPILL_AT) -> None:
-        #: The kept posts as calendar rules read them (``StoredPost``s, read as posts).
-        self.posts: list[Post] = []
         self.fields = fields
         self._spill = TextSpill(spill_at)
         self._texts = "text" in fields or "link" in fields
-        self._ids: list[str] = []
+        self._ids = _Ids()
         self._moments = array("q")  # wall-clock microseconds since day 0 of ordinal 1
         self._zones = _Interned((None, 0))  # (tzinfo, fold) of each time
         self._channels = _Interned("")
         self._files = _Interned("")
-        self._lines = array("q")
+        self._lines = array("I")
         self._locations: dict[int, Location] = {}  # rows whose place is not a line
         self._extra: dict[int, dict[str, str]] = {}
         self._interned = {name: _Interned(default) for name, default in _INTERNED.items()
                           if name in fields}
         self._reads = tuple((column.append, attrgetter(name))
                             for name, column in self._interned.items())
-        self._post = type("StoredPost", (StoredPost,), {"__slots__": (), **self._properties()})
+        made = type("StoredPost", (StoredPost,), {"__slots__": (), **self._properties()})
+        #: The kept posts as calendar rules read them (``StoredPost``s, read as posts).
+        self.posts: Sequence[Post] = StoredPosts(self, cast(Callable[[int], Post], made))
 
     def add(self, post: Post) -> None:
-        row = len(self._ids)
+        row = len(self._moments)
         self._ids.append(post.id)
         moment = post.publish_at
         self._moments.append((moment.toordinal() * 86400 + moment.hour * 3600
@@ -134,9 +188,11 @@ class PostStore:
         self._channels.append(post.channel)
         where = post.location
         self._files.append(where.file)
-        self._lines.append(where.line)
-        if where.column != 1 or where.anchor:
+        if where.column != 1 or where.anchor or not 0 <= where.line <= _LONGEST_LINE:
             self._locations[row] = where
+            self._lines.append(0)
+        else:
+            self._lines.append(where.line)
         if self._texts:
             self._spill.append(post.text if "text" in self.fields else "",
                                post.link if "link" in self.fields else "")
@@ -144,11 +200,25 @@ class PostStore:
             append(read(post))
         if post.extra and "extra" in self.fields:
             self._extra[row] = post.extra
-        self.posts.append(cast(Post, self._post(row)))
 
     def close(self) -> None:
         """Lets the texts go: the kept posts' texts and links cannot be read after."""
         self._spill.close()
+
+    def fixed_instants(self) -> array[float]:
+        """See ``StoredPosts.instants``."""
+        zones, rows = self._zones.values, self._zones.rows
+        # An aware time's instant is its wall clock less its offset; a fixed offset
+        # is the same for every time, so one subtraction a post does it.
+        offsets = [_fixed_offset(tzinfo) for tzinfo, _ in zones]
+        if rows is None:
+            offset = offsets[0] if zones else None
+            if offset is None:
+                return array("d", [math.nan]) * len(self._moments)
+            return array("d", [(moment - offset) / 1_000_000 for moment in self._moments])
+        return array("d", [math.nan if offsets[zone] is None
+                           else (moment - cast(int, offsets[zone])) / 1_000_000
+                           for moment, zone in zip(self._moments, rows, strict=True)])
 
     def _properties(self) -> dict[str, property]:
         spill, ids, moments, lines, extra = (self._spill, self._ids, self._moments,
@@ -179,6 +249,16 @@ class PostStore:
             column = self._interned.get(name)
             readers[name] = column.reader() if column else _constant(default)
         return {name: property(read) for name, read in readers.items()}
+
+
+def _fixed_offset(tzinfo: dt.tzinfo | None) -> int | None:
+    """Microseconds to subtract from a wall clock (as the store keeps it) for the
+    POSIX instant, in microseconds, when ``tzinfo`` is a fixed offset."""
+    if type(tzinfo) is not dt.timezone:
+        return None
+    offset = tzinfo.utcoffset(None)
+    return _EPOCH_MICROSECONDS + (offset.days * 86400 + offset.seconds) * 1_000_000 \
+        + offset.microseconds
 
 
 def _constant(value: Any) -> Callable[[StoredPost], Any]:

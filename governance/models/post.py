@@ -8,9 +8,10 @@ must not pay for a pydantic model each). A test keeps their fields identical.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Literal
+from typing import Literal, overload
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -83,6 +84,30 @@ class Post:
 
 
 _TEXT_FIELDS = frozenset(DEFAULT_COLUMNS + OPTIONAL_COLUMNS)
+
+
+class PostRows(Sequence[Post]):
+    """Posts by row number, each made (``make``) when it is read: a million rows
+    of a column store cost their row numbers, not a million objects."""
+
+    __slots__ = ("make",)
+    make: Callable[[int], Post]  # the post of a row
+    rows: Sequence[int]  # the rows, in this sequence's order
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    @overload
+    def __getitem__(self, index: int) -> Post: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[Post]: ...
+    def __getitem__(self, index: int | slice) -> Post | list[Post]:
+        if isinstance(index, slice):
+            return list(map(self.make, self.rows[index]))
+        return self.make(self.rows[index])
+
+    def __iter__(self) -> Iterator[Post]:
+        return map(self.make, self.rows)
 
 
 class PostRecord(BaseModel):

@@ -25,7 +25,7 @@ import dataclasses
 import datetime as dt
 import functools
 import inspect
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from types import ModuleType
 from typing import Any, Literal
@@ -48,7 +48,7 @@ class Problem:
     key: bool = False  # point at the key rather than the value
     post: Post | None = None  # post rules: the post
     field: str = ""  # post rules: the field of the post
-    posts: tuple[Post, ...] = ()  # calendar rules: the posts involved
+    posts: Sequence[Post] = ()  # calendar rules: the posts involved
     channel: str = ""
     data: dict[str, Any] = dataclasses.field(default_factory=dict)
 

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from lint_helpers import rendered, run_lint, write_calendar, write_policy
 
+from governance import finding_runs
 from governance.findings import Location, Severity
 from governance.lint import LintOptions, lint
 from governance.lint import engine as engine_module
@@ -297,3 +298,17 @@ def test_no_calendar_rule_to_run_means_no_post_is_kept(
     monkeypatch.setattr(engine_module, "PostStore", refuse)
     result = run_lint(tmp_path, "", [{"id": f"p{i}"} for i in range(50)])
     assert result.report.checked["posts"] == 50
+
+
+def test_calendar_findings_naming_many_posts_are_handed_over_alike(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    snippet = "content:\n  link_share: {max_percent: 20, window_days: 7, min_posts: 3}\n"
+    posts = [{"id": f"p{n}", "publish_at": f"2026-03-{1 + n // 4:02d}T{8 + n % 4}:00:00+00:00",
+              "link": f"https://example.org/{n}", "text": "see"} for n in range(60)]
+    whole = run_lint(tmp_path / "whole", snippet, posts).report.findings
+    monkeypatch.setattr(finding_runs, "RUN_IDS", 5)
+    handed = run_lint(tmp_path / "handed", snippet, posts).report.findings
+    shares = [f for f in handed if f.rule == "content.link-share"]
+    assert shares and max(len(f.post_ids) for f in shares) > 5
+    assert [(f.rule, f.message, f.post_ids, f.data) for f in handed] == \
+        [(f.rule, f.message, f.post_ids, f.data) for f in whole]

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from governance.findings import Location
 from governance.lint.store import STORABLE, PostStore
 from governance.models.post import Post, PostWaiver
+from governance.rules.calendar.timeline import build
 from governance.spill import TextSpill
 
 
@@ -146,9 +147,77 @@ def test_equal_values_are_kept_once() -> None:
                        channel="x", kind="promo" if n % 2 else "news",
                        tags=("a", "b"), location=Location("c.csv", n + 2, 1)))
     try:
-        assert store._zones.values == [(None, 0), (dt.timezone(dt.timedelta(hours=3)), 0)]
-        assert store._interned["kind"].values == ["", "news", "promo"]
-        assert store._interned["author"].rows is None  # no post sets it: no column
+        # Every time in one zone, every post by nobody: no column at all.
+        assert store._zones.values == [(dt.timezone(dt.timedelta(hours=3)), 0)]
+        assert store._zones.rows is None
+        assert store._interned["author"].rows is None
+        assert store._interned["kind"].values == ["news", "promo"]
+        assert store._interned["kind"].rows is not None
         assert store.posts[999].location == Location("c.csv", 1001, 1)
+    finally:
+        store.close()
+
+
+def _kept(posts: list[Post]) -> PostStore:
+    store = PostStore(frozenset({"text"}))
+    for post in posts:
+        store.add(post)
+    return store
+
+
+def test_stored_posts_read_as_a_list_each_made_when_read() -> None:
+    posts = [Post(id=f"p{n}", publish_at=dt.datetime(2026, 3, 2, n), channel="x")
+             for n in range(5)]
+    store = _kept(posts)
+    try:
+        kept = store.posts
+        assert len(kept) == 5
+        assert [p.id for p in kept] == ["p0", "p1", "p2", "p3", "p4"]
+        assert (kept[-1].id, kept[0].id) == ("p4", "p0")
+        assert [p.id for p in kept[1:4:2]] == ["p1", "p3"]
+        assert kept[2] == kept[2] and kept[2] is not kept[2]  # equal reads of one row
+        assert kept[2] != kept[3] and len({kept[2], kept[2], kept[3]}) == 2
+        with pytest.raises(IndexError):
+            kept[5]
+        with pytest.raises(IndexError):
+            kept[-6]
+    finally:
+        store.close()
+
+
+_in_range = st.datetimes(min_value=dt.datetime(1900, 1, 2), max_value=dt.datetime(2999, 12, 30))
+
+
+@st.composite
+def _timed(draw: st.DrawFn) -> Post:
+    moment = draw(_in_range).replace(tzinfo=draw(st.sampled_from(_ZONES)),
+                                     fold=draw(st.integers(0, 1)))
+    return Post(id=draw(st.text(max_size=4)), publish_at=moment,
+                channel=draw(st.sampled_from(["a", "b", "c"])), text=draw(_words))
+
+
+@settings(max_examples=150, deadline=None)
+@given(posts=st.lists(_timed(), max_size=30),
+       zone=st.sampled_from([ZoneInfo("Europe/Berlin"), dt.timezone.utc,
+                             ZoneInfo("Australia/Lord_Howe")]))
+def test_a_timeline_of_stored_posts_is_that_of_the_posts(posts: list[Post],
+                                                         zone: dt.tzinfo) -> None:
+    store = _kept(posts)
+    try:
+        known = store.posts.instants()  # type: ignore[attr-defined]
+        for instant, post in zip(known, posts, strict=True):
+            if type(post.publish_at.tzinfo) is dt.timezone:
+                assert instant == post.publish_at.timestamp()
+            else:
+                assert instant != instant  # NaN: the timeline asks the post
+        stored, direct = build(store.posts, zone), build(posts, zone)
+        for lane, expected in [(stored.everything, direct.everything),
+                               *zip(stored.channels.values(), direct.channels.values(),
+                                    strict=True)]:
+            assert [p.id for p in lane.posts] == [p.id for p in expected.posts]
+            assert [p.text for p in lane.posts] == [p.text for p in expected.posts]
+            assert list(lane.instants) == list(expected.instants)
+            assert list(lane.days) == list(expected.days)
+        assert sorted(stored.channels) == sorted(direct.channels)
     finally:
         store.close()

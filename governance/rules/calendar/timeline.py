@@ -13,12 +13,15 @@ as the calendar readers do.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from array import array
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from itertools import compress, islice
+from operator import attrgetter, gt
 from typing import Any
 
-from governance.models.post import Post
+from governance.models.post import Post, PostRows
 from governance.rules.base import LintContext
 
 CACHE_KEY = "calendar.timeline"
@@ -28,32 +31,58 @@ _EPOCH_ORDINAL = dt.date(1970, 1, 1).toordinal()
 Headline = Callable[[Any, Any], str] | None
 
 
-@dataclass
+class Picked(PostRows):
+    """The posts of ``source`` at the positions ``rows``, in that order, each read
+    when asked for: a lane of a million stored posts is 4 bytes a post, not a list
+    of a million objects."""
+
+    __slots__ = ("rows",)
+
+    def __init__(self, source: Sequence[Post], rows: Sequence[int]) -> None:
+        # A store's posts are made from their row; a list's are looked up.
+        self.make = getattr(source, "make", source.__getitem__)
+        self.rows = rows
+
+
 class Lane:
     """Posts in time order with their instants (POSIX seconds) and local day ordinals.
 
-    Instants and days are arrays of machine numbers: 12 bytes a post rather than
+    The posts are positions (``rows``) in the calendar's posts (``source``);
+    instants and days are arrays of machine numbers: 16 bytes a post rather than
     about 70 as lists of Python numbers (a lane of each channel repeats them).
     """
 
-    posts: list[Post] = field(default_factory=list)
-    instants: Sequence[float] = field(default_factory=lambda: array("d"))
-    days: Sequence[int] = field(default_factory=lambda: array("l"))
+    __slots__ = ("days", "instants", "posts", "rows", "source")
+
+    def __init__(self, source: Sequence[Post] = (), rows: Sequence[int] = range(0),
+                 instants: Sequence[float] | None = None,
+                 days: Sequence[int] | None = None) -> None:
+        self.source, self.rows = source, rows
+        self.instants: Sequence[float] = array("d") if instants is None else instants
+        self.days: Sequence[int] = array("i") if days is None else days
+        whole = isinstance(rows, range) and rows == range(len(source))
+        self.posts: Sequence[Post] = source if whole else Picked(source, rows)
 
     def __len__(self) -> int:
-        return len(self.posts)
+        return len(self.rows)
 
     def where(self, keep: Sequence[bool]) -> Lane:
         """The posts ``keep`` marks, still in time order."""
-        chosen = [i for i, kept in enumerate(keep) if kept]
-        return _pick(self.posts, self.instants, self.days, chosen)
+        return self.pick(array("I", compress(range(len(keep)), keep)))
 
+    def at(self, positions: Iterable[int]) -> Sequence[Post]:
+        """The posts at ``positions``, read when asked for (4 bytes a post)."""
+        rows = self.rows
+        return Picked(self.source, array("I", [rows[i] for i in positions]))
 
-def _pick(posts: Sequence[Post], instants: Sequence[float], days: Sequence[int],
-          chosen: Sequence[int]) -> Lane:
-    """The lane of the posts at the positions ``chosen``, in their order."""
-    return Lane([posts[i] for i in chosen], array("d", [instants[i] for i in chosen]),
-                array("l", [days[i] for i in chosen]))
+    def pick(self, chosen: Sequence[int]) -> Lane:
+        """The lane of the posts at the positions ``chosen``, in their order."""
+        rows, instants, days = self.rows, self.instants, self.days
+        if isinstance(chosen, range) and chosen == range(len(rows)):
+            return self
+        return Lane(self.source, array("I", [rows[i] for i in chosen]),
+                    array("d", [instants[i] for i in chosen]),
+                    array("i", [days[i] for i in chosen]))
 
 
 @dataclass
@@ -91,25 +120,26 @@ def timeline(posts: Sequence[Post], ctx: LintContext) -> Timeline:
 
 def build(posts: Sequence[Post], zone: dt.tzinfo) -> Timeline:
     instants, days = _moments(posts, zone)
-    order = sorted(range(len(posts)), key=instants.__getitem__)  # stable: ties keep file order
-    everything = _pick(posts, instants, days, order)
-    del instants, days, order
-    positions: dict[str, list[int]] = {}
-    for position, post in enumerate(everything.posts):
-        found = positions.get(post.channel)
+    calendar = Lane(posts, range(len(posts)), instants, days)
+    if any(map(gt, instants, islice(instants, 1, None))):  # a calendar is mostly in order
+        calendar = calendar.pick(sorted(range(len(posts)), key=instants.__getitem__))
+    del instants, days
+    positions: dict[str, array[int]] = {}
+    for position, channel in enumerate(map(attrgetter("channel"), calendar.posts)):
+        found = positions.get(channel)
         if found is None:
-            positions[post.channel] = [position]
+            positions[channel] = array("I", [position])
         else:
             found.append(position)
-    channels = {channel: _pick(everything.posts, everything.instants, everything.days, chosen)
-                for channel, chosen in sorted(positions.items())}
+    everything = calendar
+    channels = {channel: everything.pick(chosen) for channel, chosen in sorted(positions.items())}
     return Timeline(
         everything=everything,
         channels=channels,
         first_day=min(everything.days) if everything.days else 0,
         last_day=max(everything.days) if everything.days else 0,
-        start=everything.instants[0] if everything.posts else 0.0,
-        end=everything.instants[-1] if everything.posts else 0.0,
+        start=everything.instants[0] if len(everything) else 0.0,
+        end=everything.instants[-1] if len(everything) else 0.0,
         zone=zone,
     )
 
@@ -117,18 +147,25 @@ def build(posts: Sequence[Post], zone: dt.tzinfo) -> Timeline:
 def _moments(posts: Sequence[Post], zone: dt.tzinfo) -> tuple[array[float], array[int]]:
     """Each post's instant and local day ordinal.
 
-    The zone's offset is looked up once per UTC day of the calendar, not once per
+    Posts whose instant their sequence knows (a store's ``instants()``) are not
+    made; the
+    zone's offset is looked up once per UTC day of the calendar, not once per
     post; a day on which the offset changes (daylight saving) converts each post.
     """
-    instants, days = array("d"), array("l")
+    instants, days = array("d"), array("i")
+    known_instants = getattr(posts, "instants", None)  # a store's posts know them
+    known = known_instants() if known_instants is not None else None
     offsets: dict[int, float | None] = {}
-    for post in posts:
-        moment = post.publish_at
-        if moment.tzinfo is None:
-            instants.append(moment.replace(tzinfo=zone).timestamp())
-            days.append(moment.toordinal())
-            continue
-        instant = moment.timestamp()
+    for row in range(len(posts)):
+        instant = known[row] if known is not None else math.nan
+        moment = None
+        if instant != instant:  # NaN: the post's own time says
+            moment = posts[row].publish_at
+            if moment.tzinfo is None:
+                instants.append(moment.replace(tzinfo=zone).timestamp())
+                days.append(moment.toordinal())
+                continue
+            instant = moment.timestamp()
         utc_day = int(instant // DAY_SECONDS)
         if utc_day in offsets:
             offset = offsets[utc_day]
@@ -136,6 +173,7 @@ def _moments(posts: Sequence[Post], zone: dt.tzinfo) -> tuple[array[float], arra
             offset = offsets[utc_day] = _steady_offset(utc_day, zone)
         instants.append(instant)
         if offset is None:
+            moment = moment or posts[row].publish_at
             days.append(moment.astimezone(zone).toordinal())
         else:
             days.append(int((instant + offset) // DAY_SECONDS) + _EPOCH_ORDINAL)
@@ -167,7 +205,7 @@ def days_text(first: int, last: int) -> str:
 
 def ids_text(posts: Sequence[Post], shown: int = 5) -> str:
     """``p1, p2, p3 and 4 more``: the posts a finding is about, briefly."""
-    ids = [p.id for p in posts[:shown]]
+    ids = [p.id for p in islice(posts, shown)]
     rest = len(posts) - len(ids)
     return ", ".join(ids) + (f" and {rest} more" if rest > 0 else "")
 

@@ -19,7 +19,7 @@ import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
-from itertools import accumulate
+from itertools import accumulate, compress, islice
 from typing import Any
 
 from governance.models.post import Post
@@ -53,7 +53,7 @@ class Overshare:
     worst_days: int  # length of a window, in days
     matching: int  # matching posts in the worst window
     total: int  # posts in the worst window
-    posts: tuple[Post, ...]  # the matching posts of the whole run
+    posts: Sequence[Post]  # the matching posts of the whole run
 
 
 def overshares(lane: Lane, matches: Sequence[bool], limit: ShareLimit, calendar: Timeline
@@ -100,7 +100,7 @@ def _run(lane: Lane, matches: Sequence[bool], first: int, width: int, start: int
     first_day, last_day = first + start, first + end + width - 1
     low = bisect.bisect_left(lane.days, first_day)
     high = bisect.bisect_right(lane.days, last_day)
-    posts = tuple(lane.posts[i] for i in range(low, high) if matches[i])
+    posts = lane.at(compress(range(low, high), islice(matches, low, high)))
     return Overshare(first_day, last_day, end - start + 1, first + worst, width, worst_hits,
                      worst_total, posts)
 

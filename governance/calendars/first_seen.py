@@ -1,0 +1,108 @@
+"""Where each post id was first seen, in about 40 bytes an id.
+
+Looking for duplicate ids means remembering every id of the calendar. A ``dict``
+of ``str`` to line number takes about 120 bytes an id (the string, the line as
+a Python integer, the table's share); a million-post calendar would hold 120 MB
+for it. Here the ids lie one after another as UTF-8, each with its ``hash`` and
+its place, in arrays of machine numbers, and an open-addressing table of
+4-byte entries finds them: about 40 bytes an id, and no Python object. The
+first ``SMALL`` ids go in a ``dict`` all the same, three times as fast: most
+calendars never need more.
+"""
+
+from __future__ import annotations
+
+from array import array
+
+from governance.findings import Location
+
+#: Ids kept in a ``dict`` (15 MB at most) before they move to the arrays.
+SMALL = 1 << 17
+
+
+class FirstSeen:
+    """Post ids with the place each was first seen: a line, or a ``Location`` where
+    the place is not a line (a sheet cell, an event)."""
+
+    __slots__ = ("_anchored", "_ends", "_hashes", "_mask", "_places", "_slots", "_small",
+                 "_text", "small")
+
+    def __init__(self, small: int = SMALL) -> None:
+        self.small = small
+        self._small: dict[str, int | Location] | None = {}
+        self._text = bytearray()
+        self._ends = array("q")  # where each id's UTF-8 ends in _text
+        self._hashes = array("q")
+        self._places = array("q")  # a line, or -1 - its index in _anchored
+        self._anchored: list[int | Location] = []
+        self._slots = array("i", [-1]) * 8  # entry numbers; -1: empty
+        self._mask = 7
+
+    def __len__(self) -> int:
+        return len(self._hashes) if self._small is None else len(self._small)
+
+    def first(self, post_id: str, place: int | Location) -> int | Location | None:
+        """Where ``post_id`` was first seen; None, and ``place`` is kept as its
+        first place, when it is new."""
+        small = self._small
+        if small is not None:
+            first = small.get(post_id)
+            if first is None:
+                small[post_id] = place
+                if len(small) >= self.small:
+                    self._move(small)
+            return first
+        return self._find_or_add(post_id, place)
+
+    def _move(self, small: dict[str, int | Location]) -> None:
+        """Moves the ids from the dict to the arrays, in the order they came."""
+        self._small = None
+        size = 8
+        while size < 4 * len(small):  # a power of two, a quarter full
+            size *= 2
+        self._slots, self._mask = array("i", [-1]) * size, size - 1
+        for post_id, place in small.items():
+            self._find_or_add(post_id, place)
+
+    def _find_or_add(self, post_id: str, place: int | Location) -> int | Location | None:
+        hashed = hash(post_id)
+        slots, hashes, mask = self._slots, self._hashes, self._mask
+        slot = hashed & mask
+        entry = slots[slot]
+        while entry >= 0:
+            if hashes[entry] == hashed and self._id(entry) == post_id:
+                return self._place(entry)
+            slot = (slot + 1) & mask
+            entry = slots[slot]
+        entry = len(hashes)
+        slots[slot] = entry
+        hashes.append(hashed)
+        self._text += post_id.encode("utf-8", "surrogatepass")
+        self._ends.append(len(self._text))
+        if isinstance(place, Location) or place < 0:
+            self._places.append(-1 - len(self._anchored))
+            self._anchored.append(place)
+        else:
+            self._places.append(place)
+        if 2 * (entry + 1) > len(slots):
+            self._grow()
+        return None
+
+    def _id(self, entry: int) -> str:
+        ends = self._ends
+        start = ends[entry - 1] if entry else 0
+        return self._text[start:ends[entry]].decode("utf-8", "surrogatepass")
+
+    def _place(self, entry: int) -> int | Location:
+        place = self._places[entry]
+        return place if place >= 0 else self._anchored[-1 - place]
+
+    def _grow(self) -> None:
+        size = 2 * len(self._slots)
+        slots, mask = array("i", [-1]) * size, size - 1
+        for entry, hashed in enumerate(self._hashes):
+            slot = hashed & mask
+            while slots[slot] >= 0:
+                slot = (slot + 1) & mask
+            slots[slot] = entry
+        self._slots, self._mask = slots, mask
