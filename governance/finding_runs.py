@@ -26,13 +26,15 @@ from typing import IO, Any
 
 from governance.findings import NOTICES, Finding, Location, Severity, sort_findings
 
-#: Findings held in memory before they are written as one sorted run (about 13 MB).
-RUN = 16_384
+#: Findings held in memory before they are written as one sorted run (about 7 MB).
+#: Writing the report holds a pickle of every run at once, so memory goes with
+#: ``RUN + findings / RUN * CHUNK``: least, at 750,000 findings, near these two.
+RUN = 8192
 #: Post ids those findings may name before the run is written all the same: a
 #: finding on a share of a channel's posts names every post it counts (64 bytes each).
-RUN_IDS = 262_144
+RUN_IDS = 65_536
 #: Findings a pickle of a run holds: what a run costs in memory while a report is written.
-CHUNK = 256
+CHUNK = 64
 #: Post ids a pickle may name, however few its findings (a finding naming more has
 #: a pickle of its own).
 CHUNK_IDS = 16_384
@@ -213,7 +215,6 @@ class FindingRuns:
     def _read(self, run: _Spilled) -> Iterator[Finding]:
         spill = self._file
         assert spill is not None
-        messages: dict[str, str] = {}
         offset = run.offset
         for _ in range(run.chunks):
             # Runs are read in turns: each reader finds its place again.
@@ -221,6 +222,9 @@ class FindingRuns:
             batch = pickle.load(spill)  # written by this process, read by it only
             offset = spill.tell()
             drops = run.drops
+            # One copy of a message in a pickle, not in the run: a run's messages
+            # kept until it is read through would be every message of the report.
+            messages: dict[str, str] = {}
             for fields in batch:
                 # One at a time: a list of each run's next findings would be held
                 # for every run at once while they are merged.

@@ -4,7 +4,7 @@ Looking for duplicate ids means remembering every id of the calendar. A ``dict``
 of ``str`` to line number takes about 120 bytes an id (the string, the line as
 a Python integer, the table's share); a million-post calendar would hold 120 MB
 for it. Here the ids lie one after another as UTF-8, each with its ``hash`` and
-its place, in arrays of machine numbers, and an open-addressing table of
+its line, in arrays of machine numbers, and an open-addressing table of
 4-byte entries finds them: about 40 bytes an id, and no Python object. The
 first ``SMALL`` ids go in a ``dict`` all the same, three times as fast: most
 calendars never need more.
@@ -18,13 +18,14 @@ from governance.findings import Location
 
 #: Ids kept in a ``dict`` (15 MB at most) before they move to the arrays.
 SMALL = 1 << 17
+_LONGEST_LINE = (1 << 32) - 1
 
 
 class FirstSeen:
     """Post ids with the place each was first seen: a line, or a ``Location`` where
     the place is not a line (a sheet cell, an event)."""
 
-    __slots__ = ("_anchored", "_ends", "_hashes", "_mask", "_places", "_slots", "_small",
+    __slots__ = ("_elsewhere", "_ends", "_hashes", "_lines", "_mask", "_slots", "_small",
                  "_text", "small")
 
     def __init__(self, small: int = SMALL) -> None:
@@ -33,8 +34,8 @@ class FirstSeen:
         self._text = bytearray()
         self._ends = array("q")  # where each id's UTF-8 ends in _text
         self._hashes = array("q")
-        self._places = array("q")  # a line, or -1 - its index in _anchored
-        self._anchored: list[int | Location] = []
+        self._lines = array("I")  # each id's first line, unless _elsewhere has its place
+        self._elsewhere: dict[int, int | Location] = {}  # a cell, an event, a huge line
         self._slots = array("i", [-1]) * 8  # entry numbers; -1: empty
         self._mask = 7
 
@@ -79,11 +80,11 @@ class FirstSeen:
         hashes.append(hashed)
         self._text += post_id.encode("utf-8", "surrogatepass")
         self._ends.append(len(self._text))
-        if isinstance(place, Location) or place < 0:
-            self._places.append(-1 - len(self._anchored))
-            self._anchored.append(place)
+        if isinstance(place, Location) or not 0 <= place <= _LONGEST_LINE:
+            self._elsewhere[entry] = place
+            self._lines.append(0)
         else:
-            self._places.append(place)
+            self._lines.append(place)
         if 2 * (entry + 1) > len(slots):
             self._grow()
         return None
@@ -94,8 +95,8 @@ class FirstSeen:
         return self._text[start:ends[entry]].decode("utf-8", "surrogatepass")
 
     def _place(self, entry: int) -> int | Location:
-        place = self._places[entry]
-        return place if place >= 0 else self._anchored[-1 - place]
+        place = self._elsewhere.get(entry)
+        return self._lines[entry] if place is None else place
 
     def _grow(self) -> None:
         size = 2 * len(self._slots)

@@ -40,8 +40,9 @@ from governance.findings import Finding
 from governance.lint.context import ActiveRule
 
 #: Findings sent back in one message: the first process then holds one batch's
-#: bytes besides the findings, not a copy of them all (ten megabytes at 100,000 posts).
-BATCH = 4096
+#: bytes besides the findings, not a copy of them all, and hands the findings
+#: over to disk at ``finding_runs.RUN`` or ``RUN_IDS``, before they pile up.
+BATCH = 1024
 #: Post ids the findings of one message may name (a share finding names every
 #: post it counts: hundreds of thousands in a long calendar).
 BATCH_IDS = 65_536

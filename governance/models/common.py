@@ -23,7 +23,8 @@ Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 class Strict(BaseModel):
     """Every policy model rejects unknown keys, so a typo never passes silently."""
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True, use_enum_values=False)
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, use_enum_values=False,
+                              defer_build=True)
 
 
 def empty_list() -> list[Any]:
