@@ -56,9 +56,11 @@ def fields_read(rules: Iterable[ActiveRule]) -> frozenset[str]:
 
     A calendar rule module may say which post fields it reads in ``FIELDS``
     (besides id, publish_at, channel and the row, always kept); a rule that
-    does not, or a rule declared in YAML, may read any of them.
+    does not, or a rule declared in YAML, may read any of them. The text is kept
+    all the same: a post without an id is known to a baseline by it.
     """
-    needed: set[str] = set()
+    # A post without an id is known to a baseline by its channel, time and text.
+    needed: set[str] = {"text"}
     for active in rules:
         if active.rule.fields is None:
             return STORABLE

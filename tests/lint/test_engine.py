@@ -268,10 +268,11 @@ def _calendar_module(name: str, fields: set[str] | None) -> Rule:
 
 
 @pytest.mark.parametrize(("fields", "kept"), [
-    ([{"kind"}], {"kind"}),
+    ([{"kind"}], {"kind", "text"}),  # the text all the same: a post without an id
+    ([set()], {"text"}),
     ([{"kind"}, {"text", "link"}], {"kind", "text", "link"}),
     ([{"kind"}, None], set(STORABLE)),
-    ([{"campaign"}], {"extra"}),
+    ([{"campaign"}], {"extra", "text"}),
 ])
 def test_the_store_keeps_what_the_calendar_rules_read(
         tmp_path: Path, fields: list[set[str] | None], kept: set[str]) -> None:
@@ -312,3 +313,38 @@ def test_calendar_findings_naming_many_posts_are_handed_over_alike(
     assert shares and max(len(f.post_ids) for f in shares) > 5
     assert [(f.rule, f.message, f.post_ids, f.data) for f in handed] == \
         [(f.rule, f.message, f.post_ids, f.data) for f in whole]
+
+
+_EVERY_CALENDAR_RULE = """
+channels:
+  - {id: x-brand, cadence: {max_per_hour: 1, max_per_day: 2, min_per_week: 5, max_silence_days: 2}}
+content:
+  kinds: [{id: promo, promotional: true}, {id: news}]
+  promo_share: {max_percent: 20, window_days: 7, min_posts: 3}
+  link_share: {max_percent: 20, window_days: 7, min_posts: 3}
+  duplicates: {window_days: 30, similarity: 0.8}
+"""
+
+
+def test_calendar_rules_read_no_field_they_do_not_declare(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    texts = ["Spring blend is here www.example.org", "spring blend is here!", "Hiring baristas",
+             "Our cafe opens at nine", "Visit https://example.org/menu today", ""]
+    posts = [{"id": f"p{n}" if n % 7 else "", "text": texts[n % len(texts)],
+              # three posts a day, two of them within an hour, and four silent days
+              "publish_at": f"2026-03-{1 + n // 3 + (4 if n >= 27 else 0):02d}"
+                            f"T{[9, 9, 15][n % 3]:02d}:{[0, 40, 0][n % 3]:02d}:00+00:00",
+              "kind": ["promo", "news", ""][n % 3], "link": "https://example.org" if n % 4 else "",
+              "author": "smm-manager", "sponsored": n % 5 == 0, "tags": ["a"] if n % 2 else []}
+             for n in range(45)]
+
+    def report(root: Path) -> list[tuple[object, ...]]:
+        found = run_lint(root, _EVERY_CALENDAR_RULE, posts).report.findings
+        return [(f.rule, f.message, f.post_ids, f.data) for f in found]
+
+    declared = report(tmp_path / "declared")
+    monkeypatch.setattr(engine_module, "fields_read", lambda rules: STORABLE)
+    assert declared == report(tmp_path / "every")
+    assert {rule for rule, *_ in declared} >= {
+        "content.promo-share", "content.link-share", "content.duplicates",
+        "cadence.max-per-hour", "cadence.max-per-day", "cadence.silence"}

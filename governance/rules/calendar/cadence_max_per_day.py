@@ -40,6 +40,8 @@ SUMMARY = "No channel posts more often in a day than its cadence allows."
 SEVERITY = Severity.WARNING
 SOURCE = "«Советы по ведению корпоративных аккаунтов» §10 (not too often: Facebook 2-4 posts a day)"
 TARGET = "calendar"
+#: The post fields it reads besides its id, time, channel and row.
+FIELDS = ()
 
 
 def prepare(ctx: LintContext) -> bool:

@@ -43,6 +43,8 @@ SEVERITY = Severity.WARNING
 SOURCE = ("«Советы по ведению корпоративных аккаунтов» §10 (not too often: X/Twitter 1-2 posts an "
           "hour)")
 TARGET = "calendar"
+#: The post fields it reads besides its id, time, channel and row.
+FIELDS = ()
 
 
 def prepare(ctx: LintContext) -> bool:

@@ -48,6 +48,8 @@ SUMMARY = "Every channel posts at least as often in a week as its cadence requir
 SEVERITY = Severity.WARNING
 SOURCE = "«Советы по ведению корпоративных аккаунтов» §10 (not too rarely: post daily)"
 TARGET = "calendar"
+#: The post fields it reads besides its id, time, channel and row.
+FIELDS = ()
 
 
 def prepare(ctx: LintContext) -> bool:

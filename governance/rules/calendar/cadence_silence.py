@@ -41,6 +41,8 @@ SUMMARY = "No channel falls silent for longer than its cadence allows."
 SEVERITY = Severity.WARNING
 SOURCE = "«Советы по ведению корпоративных аккаунтов» §10 (over a week of silence looks abandoned)"
 TARGET = "calendar"
+#: The post fields it reads besides its id, time, channel and row.
+FIELDS = ()
 
 
 def prepare(ctx: LintContext) -> bool:

@@ -53,6 +53,8 @@ SEVERITY = Severity.WARNING
 SOURCE = ("«Советы по ведению корпоративных аккаунтов» §23 (not an RSS feed of the website; do not "
           "duplicate the site)")
 TARGET = "calendar"
+#: The post fields it reads besides its id, time, channel and row.
+FIELDS = ("text",)
 #: Typical microseconds a post (benchmarks/rule_costs.py).
 COST = 31
 #: Characters of the repeated text quoted in the message.

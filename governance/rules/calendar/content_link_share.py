@@ -43,6 +43,8 @@ SEVERITY = Severity.WARNING
 SOURCE = ("«Советы по ведению корпоративных аккаунтов» §22-23 (links at most 30 %; not an RSS feed "
           "of the website)")
 TARGET = "calendar"
+#: The post fields it reads besides its id, time, channel and row.
+FIELDS = ("link", "text")
 #: Typical microseconds a post (benchmarks/rule_costs.py).
 COST = 2.5
 

@@ -48,6 +48,8 @@ SEVERITY = Severity.WARNING
 SOURCE = ("«Советы по ведению корпоративных аккаунтов» §5 (promotional posts at most 20-30 % of "
           "all posts)")
 TARGET = "calendar"
+#: The post fields it reads besides its id, time, channel and row.
+FIELDS = ("kind",)
 
 
 def promotional_kinds(policy: Policy) -> frozenset[str]:
