@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from array import array
 from fractions import Fraction
 from zoneinfo import ZoneInfo
 
@@ -18,7 +19,7 @@ import pytest
 from governance.models.post import Post
 from governance.rules.calendar import similarity as similarity_module
 from governance.rules.calendar.similarity import repeats, words
-from governance.rules.calendar.timeline import Lane, build
+from governance.rules.calendar.timeline import Lane, Picked, build
 from governance.rules.calendar.windows import ShareLimit, overshares
 
 
@@ -202,3 +203,15 @@ def test_fillings_of_one_template_are_not_compared_pairwise(
                   + dt.timedelta(minutes=10 * n)) for n in range(2000)]
     # All pairs would be 1,000 a post; those sharing a rare word are about 50.
     assert _count_comparisons(posts, monkeypatch) < 100 * len(posts)
+
+
+def test_picked_posts_read_as_the_list_they_pick_from() -> None:
+    posts = [Post(id=f"p{n}", publish_at=dt.datetime(2026, 3, 2, 10), channel="a")
+             for n in range(6)]
+    picked = Picked(posts, array("I", [4, 1, 3]))
+    assert [p.id for p in picked] == ["p4", "p1", "p3"]
+    assert (picked[0].id, picked[-1].id, [p.id for p in picked[1:]]) == ("p4", "p3", ["p1", "p3"])
+    again = Picked(picked, [2, 0])  # a pick of a pick reads the first list's posts
+    assert [p.id for p in again] == ["p3", "p4"]
+    with pytest.raises(IndexError):
+        picked[3]

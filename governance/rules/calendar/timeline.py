@@ -39,8 +39,10 @@ class Picked(PostRows):
     __slots__ = ("rows",)
 
     def __init__(self, source: Sequence[Post], rows: Sequence[int]) -> None:
+        if isinstance(source, Picked):  # positions in a pick are rows of its source
+            rows = array("I", [source.rows[row] for row in rows])
         # A store's posts are made from their row; a list's are looked up.
-        self.make = getattr(source, "make", source.__getitem__)
+        self.make = source.make if isinstance(source, PostRows) else source.__getitem__
         self.rows = rows
 
 
