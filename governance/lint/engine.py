@@ -369,9 +369,7 @@ class _Run:
                  per_post: bool) -> Finding:
         rule_id = active.rule.id
         post = problem.post or (problem.posts[0] if problem.posts else None)
-        location = None
-        if post is not None:
-            location = post.location_of(problem.field) if problem.field else post.location
+        location = post.location_of(problem.field) if post is not None else None
         if problem.posts:
             # Read once: a stored post's id is a new string at each read.
             post_ids = tuple(p.id for p in problem.posts)
@@ -387,9 +385,8 @@ class _Run:
         else:
             data = dict(problem.data)
             involved = problem.posts or ((post,) if post is not None else ())
-            known = post_ids if problem.posts else (None,) * len(involved)
-            data.update(fingerprint_data(problem.field or "", [
-                post_identity(p, read) for p, read in zip(involved, known, strict=True)]))
+            data.update(fingerprint_data(problem.field or "", [  # ids as read above
+                post_identity(p, read) for p, read in zip(involved, post_ids, strict=True)]))
             if per_post and post is not None:
                 data.update(self.headers.header(post))
         message = problem.message
