@@ -51,11 +51,12 @@ def as_fields(finding: Finding) -> FindingFields:
             finding.post_ids, finding.channel, finding.waived_by, finding.data)
 
 
-def from_fields(fields: FindingFields, messages: dict[str, str]) -> Finding:
+def from_fields(fields: FindingFields, messages: dict[str, str] | None = None) -> Finding:
     """The finding of ``as_fields``; ``messages`` keeps one copy of each message."""
     rule, severity, message, where, *rest = fields
-    return Finding(rule, severity, messages.setdefault(message, message),
-                   None if where is None else Location(*where), *rest)
+    if messages is not None:
+        message = messages.setdefault(message, message)
+    return Finding(rule, severity, message, None if where is None else Location(*where), *rest)
 
 
 def pieces(findings: Iterable[Finding], count: int, ids: int) -> Iterator[list[Finding]]:
@@ -222,12 +223,10 @@ class FindingRuns:
             batch = pickle.load(spill)  # written by this process, read by it only
             offset = spill.tell()
             drops = run.drops
-            # One copy of a message in a pickle, not in the run: a run's messages
-            # kept until it is read through would be every message of the report.
-            messages: dict[str, str] = {}
             for fields in batch:
                 # One at a time: a list of each run's next findings would be held
-                # for every run at once while they are merged.
-                finding = from_fields(fields, messages)
+                # for every run at once while they are merged. A pickle keeps one
+                # copy of a message its findings shared when written.
+                finding = from_fields(fields)
                 if not drops or not any(drop(finding) for drop in drops):
                     yield finding

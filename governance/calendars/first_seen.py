@@ -15,6 +15,7 @@ from __future__ import annotations
 from array import array
 
 from governance.findings import Location
+from governance.spill import PackedTexts
 
 #: Ids kept in a ``dict`` (15 MB at most) before they move to the arrays.
 SMALL = 1 << 17
@@ -25,14 +26,13 @@ class FirstSeen:
     """Post ids with the place each was first seen: a line, or a ``Location`` where
     the place is not a line (a sheet cell, an event)."""
 
-    __slots__ = ("_elsewhere", "_ends", "_hashes", "_lines", "_mask", "_slots", "_small",
-                 "_text", "small")
+    __slots__ = ("_elsewhere", "_hashes", "_ids", "_lines", "_mask", "_slots", "_small",
+                 "small")
 
     def __init__(self, small: int = SMALL) -> None:
         self.small = small
         self._small: dict[str, int | Location] | None = {}
-        self._text = bytearray()
-        self._ends = array("q")  # where each id's UTF-8 ends in _text
+        self._ids = PackedTexts()
         self._hashes = array("q")
         self._lines = array("I")  # each id's first line, unless _elsewhere has its place
         self._elsewhere: dict[int, int | Location] = {}  # a cell, an event, a huge line
@@ -71,15 +71,14 @@ class FirstSeen:
         slot = hashed & mask
         entry = slots[slot]
         while entry >= 0:
-            if hashes[entry] == hashed and self._id(entry) == post_id:
+            if hashes[entry] == hashed and self._ids[entry] == post_id:
                 return self._place(entry)
             slot = (slot + 1) & mask
             entry = slots[slot]
         entry = len(hashes)
         slots[slot] = entry
         hashes.append(hashed)
-        self._text += post_id.encode("utf-8", "surrogatepass")
-        self._ends.append(len(self._text))
+        self._ids.append(post_id)
         if isinstance(place, Location) or not 0 <= place <= _LONGEST_LINE:
             self._elsewhere[entry] = place
             self._lines.append(0)
@@ -88,11 +87,6 @@ class FirstSeen:
         if 2 * (entry + 1) > len(slots):
             self._grow()
         return None
-
-    def _id(self, entry: int) -> str:
-        ends = self._ends
-        start = ends[entry - 1] if entry else 0
-        return self._text[start:ends[entry]].decode("utf-8", "surrogatepass")
 
     def _place(self, entry: int) -> int | Location:
         place = self._elsewhere.get(entry)

@@ -110,7 +110,7 @@ def run(calendars: Sequence[str], policy: str | None, formats: Sequence[str],
     from governance.findings import Severity
     from governance.formatters import PLAN_FORMATS
     from governance.lint import LintOptions, lint
-    from governance.lint.engine import UnreadableCalendarError
+    from governance.lint.run_options import UnreadableCalendarError
     from governance.text_safety import printable
     from governance.writing import refuse_inputs
 

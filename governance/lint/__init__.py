@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING, Any
 from governance.lint.hooks import DeclaredRulesHook, policy_hooks
 
 if TYPE_CHECKING:
-    from governance.lint.engine import LintOptions, LintResult, lint
+    from governance.lint.engine import lint
+    from governance.lint.run_options import LintOptions, LintResult
 
 __all__ = ["DeclaredRulesHook", "LintOptions", "LintResult", "lint", "policy_hooks"]
 

@@ -59,7 +59,6 @@ def fields_read(rules: Iterable[ActiveRule]) -> frozenset[str]:
     does not, or a rule declared in YAML, may read any of them. The text is kept
     all the same: a post without an id is known to a baseline by it.
     """
-    # A post without an id is known to a baseline by its channel, time and text.
     needed: set[str] = {"text"}
     for active in rules:
         if active.rule.fields is None:

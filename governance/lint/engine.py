@@ -20,9 +20,8 @@ an expired waiver here simply stops waiving.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field, replace
-from pathlib import Path
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import replace
 
 from governance import finding_runs
 from governance.calendar_report.plan import PlanRecorder
@@ -39,6 +38,7 @@ from governance.lint.context import ActiveRule, activate, build_context, fields_
 from governance.lint.fields import MISSING_FIELD, DeclaredFields
 from governance.lint.headers import PostHeaders
 from governance.lint.hooks import DeclaredRulesHook
+from governance.lint.run_options import LintOptions, LintResult, UnreadableCalendarError
 from governance.lint.store import PostStore
 from governance.lint.waivers import PolicyWaivers, post_waivers
 from governance.loader import load_policy
@@ -54,46 +54,6 @@ PROGRESS_EVERY = 1000
 Progress = Callable[[int], None]
 #: A per-post rule as the hot loop holds it: the rule, its check, where findings go.
 Judging = tuple[ActiveRule, Callable[..., Iterator[Problem]], list[Finding]]
-
-
-class UnreadableCalendarError(UsageError):
-    """A calendar file that cannot be read at all (missing, not a calendar, broken container)."""
-
-    def __init__(self, path: str, message: str) -> None:
-        super().__init__(f"{path}: {message}")
-        self.path = path
-        self.message = message
-
-
-@dataclass
-class LintOptions:
-    calendars: Sequence[str]
-    policy: str
-    today: dt.date | None = None
-    timezone: str | None = None
-    sheet: str | None = None
-    columns: Mapping[str, str] = field(default_factory=dict)
-    calendar_format: str | None = None
-    encoding: str | None = None
-    #: Directories the policy may read beyond its root (``--allow-path``).
-    allow_paths: Sequence[str] = ()
-    default_channel: str | None = None
-    date_order: str | None = None
-    until: dt.date | None = None
-    #: Keep every post's file and id for the report (JUnit lists passing posts).
-    record_posts: bool = False
-    keep_plan: bool = False  # keep the posts for a report that draws the calendar
-    language: str | None = None  # of that report; default: the policy's first
-    #: Processes to use (1: one; None: a second shares the rules where it pays).
-    jobs: int | None = None
-
-
-@dataclass
-class LintResult:
-    report: Report
-    linted: bool  # False when the policy's own errors stopped the run
-    #: Every policy file the run read (bases and term files too).
-    policy_files: list[Path] = field(default_factory=list)
 
 
 def lint(options: LintOptions, progress: Progress | None = None) -> LintResult:

@@ -24,7 +24,7 @@ from typing import Any, cast
 
 from governance.findings import Location
 from governance.models.post import Post, PostRows
-from governance.spill import SPILL_AT, TextSpill
+from governance.spill import SPILL_AT, PackedTexts, TextSpill
 
 #: Fields a calendar rule may read; a rule module's ``FIELDS`` names the ones it does.
 STORABLE = frozenset({"author", "text", "link", "sponsored", "kind", "approved_by", "topic",
@@ -84,26 +84,6 @@ class _Interned:
         return read
 
 
-class _Ids:
-    """Each row's id as UTF-8, one after another: about 16 bytes an id, not 60."""
-
-    __slots__ = ("_ends", "_text")
-
-    def __init__(self) -> None:
-        self._text = bytearray()
-        self._ends = array("q")
-
-    def append(self, value: str) -> None:
-        # surrogatepass: whatever a str holds comes back as it was.
-        self._text += value.encode("utf-8", "surrogatepass")
-        self._ends.append(len(self._text))
-
-    def __getitem__(self, row: int) -> str:
-        ends = self._ends
-        start = ends[row - 1] if row else 0
-        return self._text[start:ends[row]].decode("utf-8", "surrogatepass")
-
-
 class StoredPost:
     """A kept post: its row in its store's columns, each field read from them on
     access. It reads as a ``Post`` (the same fields, ``get`` and ``location_of``)
@@ -145,7 +125,19 @@ class StoredPosts(PostRows):
     def instants(self) -> array[float]:
         """Each post's POSIX time where its zone is a fixed offset (as a datetime's
         ``timestamp()`` gives it), NaN where it is local or in a zone with rules."""
-        return self._store.fixed_instants()
+        store = self._store
+        zones, rows = store._zones.values, store._zones.rows
+        # An aware time's instant is its wall clock less its offset; a fixed offset
+        # is the same for every time, so one subtraction a post does it.
+        offsets = [_fixed_offset(tzinfo) for tzinfo, _ in zones]
+        if rows is None:
+            offset = offsets[0]
+            if offset is None:
+                return array("d", [math.nan]) * len(store._moments)
+            return array("d", [(moment - offset) / 1_000_000 for moment in store._moments])
+        return array("d", [math.nan if offsets[zone] is None
+                           else (moment - cast(int, offsets[zone])) / 1_000_000
+                           for moment, zone in zip(store._moments, rows, strict=True)])
 
 
 class PostStore:
@@ -161,7 +153,7 @@ class PostStore:
         self.fields = fields
         self._spill = TextSpill(spill_at)
         self._texts = "text" in fields or "link" in fields
-        self._ids = _Ids()
+        self._ids = PackedTexts()
         self._moments = array("q")  # wall-clock microseconds since day 0 of ordinal 1
         self._zones = _Interned((None, 0))  # (tzinfo, fold) of each time
         self._channels = _Interned("")
@@ -204,21 +196,6 @@ class PostStore:
     def close(self) -> None:
         """Lets the texts go: the kept posts' texts and links cannot be read after."""
         self._spill.close()
-
-    def fixed_instants(self) -> array[float]:
-        """See ``StoredPosts.instants``."""
-        zones, rows = self._zones.values, self._zones.rows
-        # An aware time's instant is its wall clock less its offset; a fixed offset
-        # is the same for every time, so one subtraction a post does it.
-        offsets = [_fixed_offset(tzinfo) for tzinfo, _ in zones]
-        if rows is None:
-            offset = offsets[0] if zones else None
-            if offset is None:
-                return array("d", [math.nan]) * len(self._moments)
-            return array("d", [(moment - offset) / 1_000_000 for moment in self._moments])
-        return array("d", [math.nan if offsets[zone] is None
-                           else (moment - cast(int, offsets[zone])) / 1_000_000
-                           for moment, zone in zip(self._moments, rows, strict=True)])
 
     def _properties(self) -> dict[str, property]:
         spill, ids, moments, lines, extra = (self._spill, self._ids, self._moments,

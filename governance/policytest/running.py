@@ -12,7 +12,7 @@ import yaml
 
 from governance.findings import NOTICES, Finding
 from governance.lint import LintOptions, lint
-from governance.lint.engine import UnreadableCalendarError
+from governance.lint.run_options import UnreadableCalendarError
 from governance.models.policy_tests import ExpectedFinding
 from governance.policytest.loading import LoadedCase
 

@@ -74,8 +74,7 @@ class Lane:
 
     def at(self, positions: Iterable[int]) -> Sequence[Post]:
         """The posts at ``positions``, read when asked for (4 bytes a post)."""
-        rows = self.rows
-        return Picked(self.source, array("I", [rows[i] for i in positions]))
+        return Picked(self.posts, array("I", positions))
 
     def pick(self, chosen: Sequence[int]) -> Lane:
         """The lane of the posts at the positions ``chosen``, in their order."""
@@ -122,18 +121,17 @@ def timeline(posts: Sequence[Post], ctx: LintContext) -> Timeline:
 
 def build(posts: Sequence[Post], zone: dt.tzinfo) -> Timeline:
     instants, days = _moments(posts, zone)
-    calendar = Lane(posts, range(len(posts)), instants, days)
+    everything = Lane(posts, range(len(posts)), instants, days)
     if any(map(gt, instants, islice(instants, 1, None))):  # a calendar is mostly in order
-        calendar = calendar.pick(sorted(range(len(posts)), key=instants.__getitem__))
+        everything = everything.pick(sorted(range(len(posts)), key=instants.__getitem__))
     del instants, days
     positions: dict[str, array[int]] = {}
-    for position, channel in enumerate(map(attrgetter("channel"), calendar.posts)):
+    for position, channel in enumerate(map(attrgetter("channel"), everything.posts)):
         found = positions.get(channel)
         if found is None:
             positions[channel] = array("I", [position])
         else:
             found.append(position)
-    everything = calendar
     channels = {channel: everything.pick(chosen) for channel, chosen in sorted(positions.items())}
     return Timeline(
         everything=everything,
@@ -150,9 +148,9 @@ def _moments(posts: Sequence[Post], zone: dt.tzinfo) -> tuple[array[float], arra
     """Each post's instant and local day ordinal.
 
     Posts whose instant their sequence knows (a store's ``instants()``) are not
-    made; the
-    zone's offset is looked up once per UTC day of the calendar, not once per
-    post; a day on which the offset changes (daylight saving) converts each post.
+    made; the zone's offset is looked up once per UTC day of the calendar, not
+    once per post; a day on which the offset changes (daylight saving) converts
+    each post.
     """
     instants, days = array("d"), array("i")
     known_instants = getattr(posts, "instants", None)  # a store's posts know them
